@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { GatewayHealthController } from './health/gateway-health.controller';
+
+@Module({ controllers: [GatewayHealthController] })
+export class GatewayModule {}

@@ -1,0 +1,25 @@
+import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { UPSTREAM_NAMES, upstreamUrl } from '../upstreams';
+
+/** GET /health: the gateway has no database; it is healthy when every service it forwards to is. */
+@Controller('health')
+export class GatewayHealthController {
+  @Get()
+  async health(@Res({ passthrough: true }) res: Response) {
+    const entries = await Promise.all(
+      UPSTREAM_NAMES.map(async (name) => {
+        try {
+          const reply = await fetch(`${upstreamUrl(name)}/health`, { signal: AbortSignal.timeout(3000) });
+          return [name, reply.ok ? 'up' : 'down'] as const;
+        } catch {
+          return [name, 'down'] as const;
+        }
+      }),
+    );
+    const services = Object.fromEntries(entries);
+    const ok = entries.every(([, state]) => state === 'up');
+    res.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    return { status: ok ? 'ok' : 'degraded', services };
+  }
+}

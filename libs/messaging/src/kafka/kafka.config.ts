@@ -1,0 +1,29 @@
+import { Kafka, logLevel } from 'kafkajs';
+
+/** Everything the backbone reads from the environment, in one place. */
+export interface KafkaSettings {
+  brokers: string[];
+  clientId: string;
+  /** Partitions of each topic created at start-up (DESIGN: default 6). */
+  partitions: number;
+  topicPrefix: string;
+}
+
+export function kafkaSettingsFromEnv(clientId: string, env: NodeJS.ProcessEnv = process.env): KafkaSettings {
+  return {
+    brokers: (env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((b) => b.trim()).filter(Boolean),
+    clientId,
+    partitions: Number(env.KAFKA_PARTITIONS ?? 6),
+    topicPrefix: env.KAFKA_TOPIC_PREFIX ?? '',
+  };
+}
+
+export function createKafka(settings: Pick<KafkaSettings, 'brokers' | 'clientId'>): Kafka {
+  return new Kafka({
+    clientId: settings.clientId,
+    brokers: settings.brokers,
+    logLevel: logLevel.WARN,
+    // Retries with backoff up to ~30 s, so a broker restart is ridden out rather than fatal.
+    retry: { initialRetryTime: 200, retries: 10, maxRetryTime: 5000 },
+  });
+}

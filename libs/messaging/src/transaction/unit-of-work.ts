@@ -1,0 +1,32 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { Publisher } from '@giftflow/contracts';
+import { OutboxTransaction, writeOutboxRows } from '../outbox/outbox-transaction';
+import { EventContext } from './event-context';
+
+/**
+ * The one transaction helper every command handler uses (STYLE 8): the state change and the events it
+ * publishes commit together or not at all; the relay is woken once they have committed.
+ */
+export class UnitOfWork {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly source: Publisher,
+    private readonly topicPrefix: string,
+    private readonly onCommitted: () => void = () => undefined,
+  ) {}
+
+  async run<T>(context: Partial<EventContext> & { actor: string }, work: (tx: OutboxTransaction) => Promise<T>): Promise<T> {
+    const full: EventContext = { correlationId: randomUUID(), causationId: null, ...context };
+    let published = 0;
+    const result = await this.dataSource.transaction(async (manager) => {
+      const tx = new OutboxTransaction(manager, this.source, this.topicPrefix, full);
+      const value = await work(tx);
+      await writeOutboxRows(manager, tx.pending);
+      published = tx.pending.length;
+      return value;
+    });
+    if (published > 0) this.onCommitted();
+    return result;
+  }
+}

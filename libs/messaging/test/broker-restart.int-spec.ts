@@ -1,0 +1,83 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { Kafka } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { EventConsumer, OutboxRelay } from '@giftflow/messaging';
+import { sleep, testKafka, uniquePrefix, waitFor } from '@giftflow/testing';
+import {
+  newRelay, prepareTopics, readerDatabase, receivedCounts, recordingConsumer, writeDonorEvents, writerDatabase,
+} from '../../testing/src/fixtures/backbone-fixture';
+
+const run = promisify(execFile);
+
+/**
+ * The broker goes away while services keep committing events, then comes back (issue #2). This test
+ * needs a broker it may stop, so it runs its own on ports 19092/19093 with the project's kafka.sh
+ * rather than touching the shared one on 9092.
+ */
+const PORT = '19092';
+const brokerEnv = (): NodeJS.ProcessEnv => {
+  const env = { ...process.env, KAFKA_PORT: PORT, KAFKA_CONTROLLER_PORT: '19093' };
+  delete env.KAFKA_BROKERS; // kafka.sh starts nothing when told to use an external cluster
+  return env;
+};
+const kafkaSh = (command: 'start' | 'stop') =>
+  run('bash', ['deploy/kafka/kafka.sh', command], { env: brokerEnv(), cwd: `${__dirname}/../../..`, timeout: 180_000 });
+
+describe('messaging backbone across a broker restart', () => {
+  let kafka: Kafka;
+  let writer: DataSource;
+  let reader: DataSource;
+  let relay: OutboxRelay | undefined;
+  let consumer: EventConsumer | undefined;
+
+  beforeAll(async () => {
+    await kafkaSh('start');
+    kafka = testKafka('giftflow-test-restart', [`127.0.0.1:${PORT}`]);
+    writer = await writerDatabase(true, 'giftflow_test_restart_writer');
+    reader = await readerDatabase(true, 'giftflow_test_restart_reader');
+  });
+
+  afterAll(async () => {
+    await consumer?.stop();
+    await relay?.stop();
+    await writer?.destroy();
+    await reader?.destroy();
+    await kafkaSh('stop');
+  });
+
+  it('loses no event written while the broker is stopped and restarted', async () => {
+    const prefix = uniquePrefix('broker-restart');
+    await prepareTopics(kafka, prefix);
+    relay = newRelay(writer, kafka);
+    relay.start();
+    consumer = recordingConsumer(kafka, reader, prefix);
+    await consumer.start();
+
+    // A writer commits 10 events every 100 ms for the whole test, as the services would.
+    const written: string[] = [];
+    let writing = true;
+    const writerLoop = (async () => {
+      while (writing) {
+        written.push(...(await writeDonorEvents(writer, prefix, 10, 10, () => relay?.wake())));
+        await sleep(100);
+      }
+    })();
+
+    await waitFor('events flowing before the outage', async () => (await receivedCounts(reader)).distinct >= 50, 30_000);
+    await kafkaSh('stop');
+    const beforeRestart = written.length;
+    await sleep(3_000); // writes keep committing to the outbox with no broker at all
+    expect(written.length).toBeGreaterThan(beforeRestart);
+    const [{ waiting }] = await writer.query('SELECT count(*)::int AS waiting FROM outbox WHERE published_at IS NULL');
+    expect(waiting).toBeGreaterThan(0);
+    await kafkaSh('start');
+    await sleep(2_000);
+    writing = false;
+    await writerLoop;
+
+    await waitFor(`all ${written.length} events handled`, async () => (await receivedCounts(reader)).distinct === written.length, 90_000, 250);
+    await waitFor('outbox drained', async () => (await writer.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL'))[0].n === 0);
+    expect(await receivedCounts(reader)).toEqual({ rows: written.length, distinct: written.length });
+  });
+});

@@ -1,0 +1,24 @@
+import { INestApplication, Logger, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { createValidationPipe } from '../http/validation.pipe';
+import { DatabaseSettings, ensureDatabase } from '../database/database-settings';
+
+/**
+ * Starts one service: creates its database if missing (migrations then run as TypeORM connects),
+ * validates bodies, finishes in-flight work on SIGTERM/SIGINT, listens on PORT.
+ */
+export async function bootstrapService(
+  name: string,
+  module: Type<unknown>,
+  options: { defaultPort: number; database?: DatabaseSettings },
+): Promise<INestApplication> {
+  const logger = new Logger(name);
+  if (options.database) await ensureDatabase(options.database);
+  const app = await NestFactory.create(module, { bufferLogs: false });
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  const port = Number(process.env.PORT ?? options.defaultPort);
+  await app.listen(port, '0.0.0.0');
+  logger.log(`${name} listening on http://127.0.0.1:${port}`);
+  return app;
+}

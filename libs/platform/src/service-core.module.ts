@@ -1,0 +1,29 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MessagingModule, MessagingModuleOptions } from '@giftflow/messaging';
+import { databaseSettingsFor } from './database/database-settings';
+import { typeOrmOptions } from './database/typeorm-options';
+import { HealthController } from './health/health.controller';
+
+export interface ServiceCoreOptions extends MessagingModuleOptions {
+  // eslint-disable-next-line @typescript-eslint/ban-types
+  entities: Function[];
+  // eslint-disable-next-line @typescript-eslint/ban-types
+  migrations: Function[];
+}
+
+/** What every service app has: its own database (migrated), the messaging backbone, GET /health. */
+@Module({})
+export class ServiceCoreModule {
+  static forService(options: ServiceCoreOptions): DynamicModule {
+    const { entities, migrations, ...messaging } = options;
+    return {
+      module: ServiceCoreModule,
+      imports: [
+        TypeOrmModule.forRoot(typeOrmOptions(databaseSettingsFor(options.service), entities, migrations)),
+        MessagingModule.forService(messaging),
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

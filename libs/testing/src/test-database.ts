@@ -1,0 +1,48 @@
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { CreateMessagingTables1764300000000 } from '@giftflow/messaging';
+
+const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** Refuses anything but a database whose name marks it as a test database (STYLE 12). */
+export function assertTestDatabaseName(name: string): void {
+  if (!/^giftflow_test_[a-z0-9_]+$/.test(name)) throw new Error(`refusing to use ${name}: test databases are named giftflow_test_*`);
+}
+
+export function testDatabaseUrl(name: string): string {
+  const url = new URL(SERVER_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Drops and creates a test database. */
+export async function recreateTestDatabase(name: string): Promise<void> {
+  assertTestDatabaseName(name);
+  const client = new Client({ connectionString: SERVER_URL });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A DataSource on a fresh test database with the outbox and inbox tables, plus whatever SQL the test
+ * needs for its own state (run after the migrations).
+ */
+export async function createTestDataSource(name: string, setupSql: string[] = [], fresh = true): Promise<DataSource> {
+  if (fresh) await recreateTestDatabase(name);
+  assertTestDatabaseName(name);
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url: testDatabaseUrl(name),
+    migrations: [CreateMessagingTables1764300000000],
+    migrationsRun: fresh,
+    extra: { max: 8 },
+  });
+  await dataSource.initialize();
+  if (fresh) for (const sql of setupSql) await dataSource.query(sql);
+  return dataSource;
+}

@@ -1,0 +1,39 @@
+import { randomBytes } from 'node:crypto';
+import { Kafka, KafkaMessage, logLevel } from 'kafkajs';
+import { createKafka } from '@giftflow/messaging';
+
+export const testBrokers = () => (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+
+/** A topic prefix of its own for each test file, so runs and files never see each other's events. */
+export const uniquePrefix = (label: string) => `test.${label}.${randomBytes(4).toString('hex')}.`;
+
+export function testKafka(clientId = 'giftflow-test', brokers = testBrokers()): Kafka {
+  return createKafka({ clientId, brokers });
+}
+
+/** Reads every message currently on a topic (from the beginning) with a throwaway group. */
+export async function readTopic(kafka: Kafka, topic: string, expected: number, timeoutMs = 20_000): Promise<KafkaMessage[]> {
+  const consumer = kafka.consumer({ groupId: `reader-${randomBytes(6).toString('hex')}`, maxWaitTimeInMs: 500 });
+  const messages: KafkaMessage[] = [];
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`read ${messages.length}/${expected} messages from ${topic}`)), timeoutMs);
+      void consumer.run({
+        eachMessage: async ({ message }) => {
+          messages.push(message);
+          if (messages.length >= expected) {
+            clearTimeout(timer);
+            resolve();
+          }
+        },
+      });
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+  return messages;
+}
+
+export { logLevel };

@@ -1,0 +1,96 @@
+// docker-compose.yml cannot be run here (no Docker engine), so this keeps it honest against the one list of apps
+// in scripts/apps.ts: an app added there without a compose service, or with the wrong port or wiring, fails.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { APPS, ROOT, serviceUrlVariable } from '../../scripts/apps';
+
+interface ComposeService {
+  image?: string;
+  build?: unknown;
+  environment?: Record<string, string | number | boolean | null> | string[];
+  ports?: (string | { target: number; published: number | string })[];
+  depends_on?: Record<string, { condition?: string }> | string[];
+  healthcheck?: { test?: string[] | string };
+}
+
+// merge: docker compose honours `<<: *anchor`, which YAML 1.2 parsers only do when asked.
+const compose = parse(readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
+  services: Record<string, ComposeService>;
+};
+const services = compose.services;
+const INFRASTRUCTURE = ['kafka', 'postgres'];
+
+/** Compose accepts environment as a map or as KEY=value lines; compare both the same way. */
+function envOf(service: ComposeService): Record<string, string> {
+  const env = service.environment ?? {};
+  if (Array.isArray(env)) return Object.fromEntries(env.map((line) => [line.split('=')[0], line.slice(line.indexOf('=') + 1)]));
+  return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v)]));
+}
+
+function publishedPorts(service: ComposeService): string[] {
+  return (service.ports ?? []).map((p) => (typeof p === 'string' ? p : `${p.published}:${p.target}`));
+}
+
+function healthyDependencies(service: ComposeService): string[] {
+  const deps = service.depends_on ?? {};
+  if (Array.isArray(deps)) return [];
+  return Object.entries(deps).filter(([, d]) => d.condition === 'service_healthy').map(([name]) => name);
+}
+
+describe('docker-compose.yml', () => {
+  it('has exactly the apps of scripts/apps.ts, plus Kafka and PostgreSQL', () => {
+    expect(Object.keys(services).sort()).toEqual([...APPS.map((a) => a.name), ...INFRASTRUCTURE].sort());
+  });
+
+  it('runs Kafka as one KRaft node the apps reach at kafka:9092, topics created only by the apps', () => {
+    const kafka = services.kafka!;
+    const env = envOf(kafka);
+    expect(kafka.image).toMatch(/^apache\/kafka:3\.9\./);
+    expect(env.KAFKA_PROCESS_ROLES).toBe('broker,controller');
+    expect(env.KAFKA_ADVERTISED_LISTENERS).toContain('PLAINTEXT://kafka:9092');
+    expect(env.KAFKA_AUTO_CREATE_TOPICS_ENABLE).toBe('false');
+    expect(env.KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR).toBe('1');
+    expect(env.KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR).toBe('1');
+    expect(kafka.healthcheck?.test).toBeDefined();
+  });
+
+  it('runs PostgreSQL 15 with a health check', () => {
+    expect(services.postgres!.image).toMatch(/^postgres:15/);
+    expect(services.postgres!.healthcheck?.test).toBeDefined();
+  });
+
+  describe.each(APPS.map((a) => [a.name, a] as const))('%s', (name, app) => {
+    const service = services[name] ?? {};
+    const env = envOf(service);
+
+    it('is built from the one Dockerfile and selects itself with APP', () => {
+      expect(service.build).toBe('.');
+      expect(env.APP).toBe(name);
+    });
+
+    it(`listens on ${app.port} and publishes it`, () => {
+      expect(env.PORT).toBe(String(app.port));
+      expect(publishedPorts(service)).toContain(`${app.port}:${app.port}`);
+    });
+
+    it('reaches PostgreSQL and Kafka by their service names', () => {
+      expect(new URL(env.DATABASE_URL ?? 'missing:').hostname).toBe('postgres');
+      expect(env.KAFKA_BROKERS).toBe('kafka:9092');
+    });
+
+    it('starts once Kafka and PostgreSQL are healthy, and has a health check of its own', () => {
+      expect(healthyDependencies(service)).toEqual(expect.arrayContaining(INFRASTRUCTURE));
+      expect(JSON.stringify(service.healthcheck?.test)).toContain('/health');
+    });
+  });
+
+  it('points the gateway at every other service by name and port, and starts it after them', () => {
+    const gateway = services.gateway!;
+    const env = envOf(gateway);
+    for (const app of APPS.filter((a) => a.name !== 'gateway')) {
+      expect(env[serviceUrlVariable(app.name)]).toBe(`http://${app.name}:${app.port}`);
+      expect(healthyDependencies(gateway)).toContain(app.name);
+    }
+  });
+});
