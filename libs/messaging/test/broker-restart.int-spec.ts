@@ -17,7 +17,7 @@ const run = promisify(execFile);
  */
 const PORT = '19092';
 const brokerEnv = (): NodeJS.ProcessEnv => {
-  const env = { ...process.env, KAFKA_PORT: PORT, KAFKA_CONTROLLER_PORT: '19093' };
+  const env: NodeJS.ProcessEnv = { ...process.env, KAFKA_PORT: PORT, KAFKA_CONTROLLER_PORT: '19093' };
   delete env.KAFKA_BROKERS; // kafka.sh starts nothing when told to use an external cluster
   return env;
 };

@@ -20,7 +20,8 @@ export class ServiceCoreModule {
     return {
       module: ServiceCoreModule,
       imports: [
-        TypeOrmModule.forRoot(typeOrmOptions(databaseSettingsFor(options.service), entities, migrations)),
+        // A factory, so the database is read from the environment at start, not when this file is imported (tests set it).
+        TypeOrmModule.forRootAsync({ useFactory: () => typeOrmOptions(databaseSettingsFor(options.service), entities, migrations) }),
         MessagingModule.forService(messaging),
       ],
       controllers: [HealthController],
