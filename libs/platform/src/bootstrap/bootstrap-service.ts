@@ -1,4 +1,5 @@
 import { INestApplication, Logger, Type } from '@nestjs/common';
+import { NestApplicationOptions } from '@nestjs/common/interfaces/nest-application-options.interface';
 import { NestFactory } from '@nestjs/core';
 import { createValidationPipe } from '../http/validation.pipe';
 import { DatabaseSettings, ensureDatabase } from '../database/database-settings';
@@ -10,11 +11,18 @@ import { DatabaseSettings, ensureDatabase } from '../database/database-settings'
 export async function bootstrapService(
   name: string,
   module: Type<unknown>,
-  options: { defaultPort: number; database?: DatabaseSettings },
+  options: {
+    defaultPort: number;
+    database?: DatabaseSettings;
+    nest?: NestApplicationOptions;
+    /** Runs before the app starts listening (the gateway mounts its proxies here). */
+    configure?: (app: INestApplication) => void;
+  },
 ): Promise<INestApplication> {
   const logger = new Logger(name);
   if (options.database) await ensureDatabase(options.database);
-  const app = await NestFactory.create(module, { bufferLogs: false });
+  const app = await NestFactory.create(module, { bufferLogs: false, ...options.nest });
+  options.configure?.(app);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   const port = Number(process.env.PORT ?? options.defaultPort);
