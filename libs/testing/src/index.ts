@@ -3,3 +3,4 @@ export * from './wait-for';
 export * from './test-kafka';
 export * from './fixtures/spawn-compiled';
 export * from './service-test-app';
+export * from './event-envelopes';

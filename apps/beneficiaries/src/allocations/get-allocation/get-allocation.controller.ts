@@ -1,0 +1,16 @@
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { findOr404 } from '../../http/find-or-404';
+import { Allocation, AllocationView, allocationView } from '../allocation.entity';
+
+@Controller('allocations')
+export class GetAllocationController {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The allocation and where its saga has got to; 404 unknown id, 400 not a UUID. */
+  @Get(':id')
+  async get(@Param('id', ParseUUIDPipe) id: string): Promise<AllocationView> {
+    return allocationView(await findOr404(this.dataSource.manager, Allocation, id, 'allocation'));
+  }
+}

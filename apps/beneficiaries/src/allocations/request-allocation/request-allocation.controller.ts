@@ -1,0 +1,20 @@
+import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Actor, IdempotencyKey } from '../../http/request-context.decorators';
+import { AllocationView } from '../allocation.entity';
+import { RequestAllocationDto } from './request-allocation.dto';
+import { RequestAllocationHandler } from './request-allocation.handler';
+
+@Controller('allocations')
+export class RequestAllocationController {
+  constructor(private readonly handler: RequestAllocationHandler) {}
+
+  /**
+   * 202 with the allocation, status "requested": inventory decides by event whether it is confirmed.
+   * 422 unknown beneficiary; 400 naming each bad field (no lines, an item twice…).
+   */
+  @Post()
+  @HttpCode(HttpStatus.ACCEPTED)
+  request(@Body() body: RequestAllocationDto, @Actor() actor: string, @IdempotencyKey() idempotencyKey: string | null): Promise<AllocationView> {
+    return this.handler.execute(body, actor, idempotencyKey);
+  }
+}

@@ -1,0 +1,22 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { ChildCircumstance } from './circumstances';
+
+/** A child's personal record. Only staff read it here; events carry its id and categories, never these details. */
+@Entity('children')
+export class Child {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('text', { name: 'full_name' }) fullName!: string;
+  @Column('date', { name: 'birth_date' }) birthDate!: string;
+  @Column('text') sex!: 'female' | 'male';
+  @Column('text', { name: 'district_code' }) districtCode!: string;
+  @Column('text', { name: 'commune_code' }) communeCode!: string;
+  @Column('text', { array: true }) circumstances!: ChildCircumstance[];
+  @Column('text', { name: 'guardian_name', nullable: true }) guardianName!: string | null;
+  @Column('text', { name: 'guardian_phone', nullable: true }) guardianPhone!: string | null;
+  @Column('text', { name: 'idempotency_key', nullable: true }) idempotencyKey!: string | null;
+  @Column('timestamptz', { name: 'registered_at' }) registeredAt!: Date;
+}
+
+export type ChildView = Omit<Child, 'idempotencyKey'>;
+
+export const childView = ({ idempotencyKey: _, ...child }: Child): ChildView => child;

@@ -1,0 +1,16 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { Actor, IdempotencyKey } from '../../http/request-context.decorators';
+import { ChildView } from '../child.entity';
+import { RegisterChildDto } from './register-child.dto';
+import { RegisterChildHandler } from './register-child.handler';
+
+@Controller('children')
+export class RegisterChildController {
+  constructor(private readonly handler: RegisterChildHandler) {}
+
+  /** 201 with the child's record; 400 naming each bad field. Publishes BeneficiaryRegistered (kind child). */
+  @Post()
+  register(@Body() body: RegisterChildDto, @Actor() actor: string, @IdempotencyKey() idempotencyKey: string | null): Promise<ChildView> {
+    return this.handler.execute(body, actor, idempotencyKey);
+  }
+}

@@ -1,0 +1,14 @@
+import { BadRequestException, ExecutionContext, createParamDecorator } from '@nestjs/common';
+import type { Request } from 'express';
+
+const header = (context: ExecutionContext, name: string) => context.switchToHttp().getRequest<Request>().header(name)?.trim() || null;
+
+/** Who is acting, for the events a request publishes: the `X-Actor` header, else 'api'. */
+export const Actor = createParamDecorator((_: unknown, context: ExecutionContext): string => header(context, 'x-actor')?.slice(0, 200) ?? 'api');
+
+/** The `Idempotency-Key` header, or null: a retried POST with the same key answers with what the first one created. */
+export const IdempotencyKey = createParamDecorator((_: unknown, context: ExecutionContext): string | null => {
+  const key = header(context, 'idempotency-key');
+  if (key && key.length > 200) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: ['Idempotency-Key must be at most 200 characters'] });
+  return key;
+});

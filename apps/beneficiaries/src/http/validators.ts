@@ -1,0 +1,52 @@
+import { ValidationArguments, ValidationOptions, registerDecorator, Matches } from 'class-validator';
+
+/** District and commune codes of the national administrative register, e.g. "757", "31498". */
+export const IsAdministrativeCode = () =>
+  Matches(/^\d{1,10}$/, { message: '$property must be an administrative code of digits, e.g. "757"' });
+
+/** The same shape as the contracts' `fields.code` (libs/contracts/src/envelope.ts). */
+export const IsCode = () =>
+  Matches(/^[A-Za-z0-9_.-]{1,64}$/, { message: '$property must be a code of 1-64 letters, digits, _ . or -' });
+
+/**
+ * Every element of an array is one of `allowed`; the message names each bad element by its index
+ * (`circumstances.1 must be one of …`), as the validation pipe names nested fields.
+ */
+export function IsEachOneOf(allowed: readonly string[], options?: ValidationOptions) {
+  const bad = (value: unknown) =>
+    Array.isArray(value) ? value.flatMap((v, i) => (typeof v === 'string' && allowed.includes(v) ? [] : [i])) : [];
+  return (target: object, property: string) =>
+    registerDecorator({
+      name: 'isEachOneOf',
+      target: target.constructor,
+      propertyName: property,
+      options,
+      validator: {
+        validate: (value: unknown) => Array.isArray(value) && bad(value).length === 0,
+        defaultMessage: (args: ValidationArguments) => {
+          const paths = bad(args.value).map((i) => `${args.property}.${i}`);
+          return `${paths.join(', ') || args.property} must be one of: ${allowed.join(', ')}`;
+        },
+      },
+    });
+}
+
+/** No two elements of an array share `key`'s value (e.g. the same item on two lines). */
+export function HasNoRepeated<T>(key: (element: T) => unknown, what: string, options?: ValidationOptions) {
+  const repeated = (value: unknown) => {
+    if (!Array.isArray(value)) return [];
+    const seen = new Set<unknown>();
+    return value.map((e) => key(e as T)).filter((k) => k !== undefined && (seen.has(k) || !seen.add(k)));
+  };
+  return (target: object, property: string) =>
+    registerDecorator({
+      name: 'hasNoRepeated',
+      target: target.constructor,
+      propertyName: property,
+      options,
+      validator: {
+        validate: (value: unknown) => repeated(value).length === 0,
+        defaultMessage: (args: ValidationArguments) => `${args.property} must not list the same ${what} twice (${[...new Set(repeated(args.value))].join(', ')})`,
+      },
+    });
+}

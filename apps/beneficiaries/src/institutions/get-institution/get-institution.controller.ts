@@ -1,0 +1,16 @@
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { findOr404 } from '../../http/find-or-404';
+import { Institution, InstitutionView, institutionView } from '../institution.entity';
+
+@Controller('institutions')
+export class GetInstitutionController {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** 404 unknown id, 400 not a UUID. */
+  @Get(':id')
+  async get(@Param('id', ParseUUIDPipe) id: string): Promise<InstitutionView> {
+    return institutionView(await findOr404(this.dataSource.manager, Institution, id, 'institution'));
+  }
+}

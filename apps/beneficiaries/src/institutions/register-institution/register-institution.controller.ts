@@ -1,0 +1,16 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { Actor, IdempotencyKey } from '../../http/request-context.decorators';
+import { InstitutionView } from '../institution.entity';
+import { RegisterInstitutionDto } from './register-institution.dto';
+import { RegisterInstitutionHandler } from './register-institution.handler';
+
+@Controller('institutions')
+export class RegisterInstitutionController {
+  constructor(private readonly handler: RegisterInstitutionHandler) {}
+
+  /** 201 with the institution; 400 naming each bad field. Publishes BeneficiaryRegistered (kind institution). */
+  @Post()
+  register(@Body() body: RegisterInstitutionDto, @Actor() actor: string, @IdempotencyKey() idempotencyKey: string | null): Promise<InstitutionView> {
+    return this.handler.execute(body, actor, idempotencyKey);
+  }
+}

@@ -1,0 +1,11 @@
+import { IsString, Length } from 'class-validator';
+import { IsCategory, IsCode, IsVnd } from '../../http/validators';
+
+export class RegisterItemDto {
+  @IsCode() code!: string;
+  @IsString() @Length(1, 200) name!: string;
+  /** Lowercase, e.g. bicycles, backpacks, school_supplies, scholarships: reporting groups by it. */
+  @IsCategory() category!: string;
+  @IsString() @Length(1, 32) unit!: string;
+  @IsVnd() unitValueVnd!: number;
+}

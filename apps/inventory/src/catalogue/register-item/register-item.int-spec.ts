@@ -1,0 +1,45 @@
+import { InventoryTestKit } from '../../../test/inventory-test-kit';
+
+describe('POST /items, GET /items', () => {
+  let kit: InventoryTestKit;
+  const bicycle = { code: 'bicycle', name: 'Bicycle', category: 'bicycles', unit: 'piece', unitValueVnd: 1_800_000 };
+
+  beforeAll(async () => {
+    kit = await InventoryTestKit.start('giftflow_test_inventory_items');
+  });
+  afterAll(async () => {
+    await kit?.close();
+  });
+
+  it('registers an item (201), refuses its code twice (409) and publishes ItemRegistered once', async () => {
+    const { body } = await kit.api().post('/items').set('X-Actor', 'storekeeper').send(bicycle).expect(201);
+    expect(body).toMatchObject(bicycle);
+    const again = await kit.api().post('/items').send({ ...bicycle, name: 'Another bicycle' }).expect(409);
+    expect(again.body.message).toBe('item bicycle is already registered');
+
+    const events = await kit.publishedEvents();
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      type: 'ItemRegistered', aggregateId: 'bicycle', actor: 'storekeeper',
+      payload: { itemCode: 'bicycle', name: 'Bicycle', category: 'bicycles', unit: 'piece', unitValueVnd: 1_800_000 },
+    });
+  });
+
+  it('lists the catalogue and finds one item; 404 for an unknown code', async () => {
+    await kit.api().post('/items').send({ code: 'backpack', name: 'School backpack', category: 'backpacks', unit: 'piece', unitValueVnd: 250_000 }).expect(201);
+    const { body } = await kit.api().get('/items').expect(200);
+    expect(body.map((i: { code: string }) => i.code)).toEqual(['backpack', 'bicycle']);
+    expect((await kit.api().get('/items/bicycle').expect(200)).body).toMatchObject(bicycle);
+    expect((await kit.api().get('/items/scooter').expect(404)).body.message).toBe('item scooter not found');
+  });
+
+  it('answers 400 naming each bad field, and writes nothing', async () => {
+    const { body } = await kit.api().post('/items')
+      .send({ code: 'has space', name: '', category: 'School Supplies', unit: 'set', unitValueVnd: -1, colour: 'red' })
+      .expect(400);
+    const messages: string = body.message.join('\n');
+    for (const field of ['code', 'name', 'category', 'unitValueVnd', 'colour']) expect(messages).toContain(field);
+    await kit.api().post('/items').send({ ...bicycle, code: 'x', unitValueVnd: 1.5 }).expect(400);
+    expect((await kit.api().get('/items').expect(200)).body).toHaveLength(2);
+  });
+});

@@ -1,0 +1,16 @@
+import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Actor } from '../../http/actor.decorator';
+import { DeliveryView } from '../delivery.view';
+import { ConfirmDeliveryDto } from './confirm-delivery.dto';
+import { ConfirmDeliveryHandler } from './confirm-delivery.handler';
+
+@Controller('deliveries')
+export class ConfirmDeliveryController {
+  constructor(private readonly handler: ConfirmDeliveryHandler) {}
+
+  /** 201 with the delivery; 404 unknown allocation; 409 unless dispatched. */
+  @Post(':allocationId/confirm')
+  confirm(@Param('allocationId', ParseUUIDPipe) allocationId: string, @Body() body: ConfirmDeliveryDto, @Actor() actor: string): Promise<DeliveryView> {
+    return this.handler.execute(allocationId, body, actor);
+  }
+}

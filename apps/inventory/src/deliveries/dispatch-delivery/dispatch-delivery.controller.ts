@@ -1,0 +1,16 @@
+import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Actor } from '../../http/actor.decorator';
+import { DeliveryView } from '../delivery.view';
+import { DispatchDeliveryDto } from './dispatch-delivery.dto';
+import { DispatchDeliveryHandler } from './dispatch-delivery.handler';
+
+@Controller('deliveries')
+export class DispatchDeliveryController {
+  constructor(private readonly handler: DispatchDeliveryHandler) {}
+
+  /** 201 with the delivery; 404 unknown allocation; 409 when it is not ready (reserved: "not confirmed yet"). */
+  @Post(':allocationId/dispatch')
+  dispatch(@Param('allocationId', ParseUUIDPipe) allocationId: string, @Body() body: DispatchDeliveryDto, @Actor() actor: string): Promise<DeliveryView> {
+    return this.handler.execute(allocationId, body, actor);
+  }
+}

@@ -1,0 +1,16 @@
+import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Actor } from '../../http/actor.decorator';
+import { DeliveryView } from '../delivery.view';
+import { FailDeliveryDto } from './fail-delivery.dto';
+import { FailDeliveryHandler } from './fail-delivery.handler';
+
+@Controller('deliveries')
+export class FailDeliveryController {
+  constructor(private readonly handler: FailDeliveryHandler) {}
+
+  /** 201 with the delivery; 404 unknown allocation; 409 unless dispatched or ready. */
+  @Post(':allocationId/fail')
+  fail(@Param('allocationId', ParseUUIDPipe) allocationId: string, @Body() body: FailDeliveryDto, @Actor() actor: string): Promise<DeliveryView> {
+    return this.handler.execute(allocationId, body, actor);
+  }
+}

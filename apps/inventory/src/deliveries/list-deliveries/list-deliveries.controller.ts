@@ -1,0 +1,23 @@
+import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DeliveryView, findDeliveries } from '../delivery.view';
+import { ListDeliveriesDto } from './list-deliveries.dto';
+
+@Controller('deliveries')
+export class ListDeliveriesController {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** e.g. `?status=ready`: what volunteers can take out now. */
+  @Get()
+  list(@Query() query: ListDeliveriesDto): Promise<DeliveryView[]> {
+    return findDeliveries(this.dataSource.manager, { status: query.status });
+  }
+
+  @Get(':allocationId')
+  async one(@Param('allocationId', ParseUUIDPipe) allocationId: string): Promise<DeliveryView> {
+    const [delivery] = await findDeliveries(this.dataSource.manager, { allocationId });
+    if (!delivery) throw new NotFoundException(`allocation ${allocationId} not found`);
+    return delivery;
+  }
+}

@@ -1,0 +1,10 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+@Entity('known_pledge_lines')
+export class KnownPledgeLine {
+  @PrimaryColumn('uuid', { name: 'pledge_id' }) pledgeId!: string;
+  @PrimaryColumn('integer', { name: 'line_no' }) lineNo!: number;
+  @Column('text', { name: 'item_code' }) itemCode!: string;
+  @Column('integer') quantity!: number;
+  @Column('integer', { name: 'unit_value_vnd', nullable: true }) unitValueVnd!: number | null;
+}

@@ -1,0 +1,19 @@
+import { Body, Controller, Headers, Post } from '@nestjs/common';
+import { Actor } from '../../http/actor.decorator';
+import { ReceiptView } from '../receipt.view';
+import { ReceiveGoodsDto } from './receive-goods.dto';
+import { ReceiveGoodsHandler } from './receive-goods.handler';
+
+@Controller('receipts')
+export class ReceiveGoodsController {
+  constructor(private readonly handler: ReceiveGoodsHandler) {}
+
+  /**
+   * 201 with the receipt and its lots. 422: unknown pledge, warehouse or item, an item not on the pledge,
+   * more than outstanding; 409: the pledge is cancelled. A retry with the same Idempotency-Key returns the first receipt.
+   */
+  @Post()
+  receive(@Body() body: ReceiveGoodsDto, @Actor() actor: string, @Headers('idempotency-key') idempotencyKey?: string): Promise<ReceiptView> {
+    return this.handler.execute(body, actor, idempotencyKey?.trim() || null);
+  }
+}

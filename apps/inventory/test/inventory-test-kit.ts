@@ -1,0 +1,165 @@
+import { randomUUID } from 'node:crypto';
+import { Kafka, Partitioners, Producer } from 'kafkajs';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { AllocationConfirmedV1, AllocationRequestedV1, EventDefinition, EventOf, PledgeRecordedV1, TOPICS, dlqTopicOf } from '@giftflow/contracts';
+import { ServiceTestApp, createTestDataSource, envelopeOf, readTopic, startServiceForTest, testKafka, uniquePrefix, waitFor } from '@giftflow/testing';
+import type { z } from 'zod';
+import { InventoryModule } from '../src/inventory.module';
+
+type AnyDefinition = EventDefinition<string, number, z.ZodType>;
+
+export interface PublishedEvent<P = Record<string, unknown>> {
+  id: string;
+  type: string;
+  aggregateId: string;
+  causationId: string | null;
+  actor: string;
+  payload: P;
+}
+
+/**
+ * The inventory app on a fresh test database and topic prefix, with what its tests need: a producer for
+ * input events (as donors and beneficiaries would publish them), the database for asserting state, and
+ * readers for the events inventory published.
+ */
+export class InventoryTestKit {
+  readonly kafka: Kafka = testKafka('giftflow-inventory-test');
+  private producer: Producer | null = null;
+  private readonly extra: ServiceTestApp[] = [];
+
+  private constructor(
+    readonly service: ServiceTestApp,
+    readonly db: DataSource,
+    readonly prefix: string,
+    readonly database: string,
+  ) {}
+
+  /** `database` must be giftflow_test_inventory_<file>; DONORS_URL points at a closed port unless given. */
+  static async start(database: string, env: Record<string, string> = {}): Promise<InventoryTestKit> {
+    const prefix = uniquePrefix(database.replace('giftflow_test_', ''));
+    const service = await startServiceForTest('inventory', InventoryModule, { database, topicPrefix: prefix, env: { DONORS_URL: 'http://127.0.0.1:1', ...env } });
+    const kit = new InventoryTestKit(service, await createTestDataSource(database, [], false), prefix, database);
+    kit.producer = kit.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false });
+    await kit.producer.connect();
+    return kit;
+  }
+
+  /** Another instance of the app on the same database and topics: it joins the same consumer group. */
+  async startAnotherInstance(): Promise<ServiceTestApp> {
+    const instance = await startServiceForTest('inventory', InventoryModule, { database: this.database, topicPrefix: this.prefix, fresh: false });
+    this.extra.push(instance);
+    return instance;
+  }
+
+  async close(): Promise<void> {
+    await this.producer?.disconnect();
+    for (const instance of this.extra) await instance.close();
+    await this.service.close();
+    await this.db.destroy();
+  }
+
+  api() {
+    return request(this.service.url);
+  }
+
+  /** Publishes an event (checked against its contract) to `<prefix><publisher>.events`, `times` times, as another service's relay would. */
+  async publish<D extends AnyDefinition>(definition: D, aggregateId: string, payload: z.input<D['payload']>, times = 1): Promise<EventOf<D>> {
+    const envelope = envelopeOf(definition, aggregateId, payload);
+    const message = { key: aggregateId, value: JSON.stringify(envelope) };
+    await this.producer!.send({ topic: this.prefix + definition.topic, messages: Array(times).fill(message) });
+    return envelope;
+  }
+
+  /** Seeds the local copy: publishes PledgeRecorded and waits until inventory has it. */
+  async recordPledge(lines: { itemCode: string; quantity: number; unitValueVnd: number | null }[]): Promise<string> {
+    const pledgeId = randomUUID();
+    await this.publish(PledgeRecordedV1, pledgeId, { pledgeId, donorId: randomUUID(), donorKind: 'military', campaignId: null, lines });
+    await waitFor(`pledge ${pledgeId} in the local copy`, async () => (await this.db.query('SELECT 1 FROM known_pledges WHERE pledge_id = $1', [pledgeId])).length > 0);
+    return pledgeId;
+  }
+
+  /** Registers an item and a warehouse (unless already there), pledges `quantity` of the item and receives it all. */
+  async stockUp(opts: { itemCode: string; warehouseCode: string; quantity: number; category?: string; expiresOn?: string }): Promise<{ pledgeId: string; lotId: string }> {
+    await this.api().post('/items').send({ code: opts.itemCode, name: opts.itemCode, category: opts.category ?? 'bicycles', unit: 'piece', unitValueVnd: 1_800_000 });
+    await this.api().post('/warehouses').send({ code: opts.warehouseCode, name: opts.warehouseCode, districtCode: 'D941' });
+    const pledgeId = await this.recordPledge([{ itemCode: opts.itemCode, quantity: opts.quantity, unitValueVnd: null }]);
+    const { body } = await this.api().post('/receipts')
+      .send({ pledgeId, warehouseCode: opts.warehouseCode, lines: [{ itemCode: opts.itemCode, quantity: opts.quantity, expiresOn: opts.expiresOn }] })
+      .expect(201);
+    return { pledgeId, lotId: body.lines[0].lotId };
+  }
+
+  /** Publishes AllocationRequested as beneficiaries would; returns the allocation id. */
+  async requestAllocation(lines: { itemCode: string; quantity: number }[], warehouseCode: string | null = null, times = 1): Promise<string> {
+    const allocationId = randomUUID();
+    await this.publish(AllocationRequestedV1, allocationId, {
+      allocationId, beneficiaryId: randomUUID(), beneficiaryKind: 'child', districtCode: 'D941', campaignId: null, warehouseCode, lines,
+    }, times);
+    return allocationId;
+  }
+
+  /** Publishes AllocationConfirmed for a reserved allocation, as beneficiaries would after StockReserved. */
+  async confirmAllocation(allocationId: string): Promise<void> {
+    const [d] = await this.db.query('SELECT beneficiary_id, beneficiary_kind, district_code FROM deliveries WHERE allocation_id = $1', [allocationId]);
+    const lines: { itemCode: string; quantity: number }[] = await this.db.query(
+      'SELECT l.item_code AS "itemCode", sum(r.quantity)::int AS quantity FROM reservations r JOIN stock_lots l ON l.id = r.lot_id WHERE r.allocation_id = $1 GROUP BY l.item_code',
+      [allocationId],
+    );
+    await this.publish(AllocationConfirmedV1, allocationId, {
+      allocationId, beneficiaryId: d.beneficiary_id, beneficiaryKind: d.beneficiary_kind, districtCode: d.district_code, lines,
+    });
+  }
+
+  /** Waits until these deliveries all have this status. */
+  waitForDeliveryStatus(allocationIds: string[], status: string): Promise<unknown> {
+    return waitFor(`${allocationIds.length} deliveries ${status}`, async () => {
+      const [{ n }] = await this.db.query('SELECT count(*)::int AS n FROM deliveries WHERE allocation_id = ANY($1) AND status = $2', [allocationIds, status]);
+      return n === allocationIds.length;
+    });
+  }
+
+  /** Messages dead-lettered from beneficiaries.events: a handler that kept failing. */
+  async deadLettered(): Promise<number> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const offsets = await admin.fetchTopicOffsets(dlqTopicOf(this.prefix + TOPICS.beneficiaries));
+      return offsets.reduce((sum, p) => sum + Number(p.high), 0);
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  async stock(itemCode: string, warehouseCode: string): Promise<{ onHand: number; reserved: number; available: number }> {
+    const { body } = await this.api().get(`/stock?itemCode=${itemCode}&warehouseCode=${warehouseCode}`).expect(200);
+    expect(body).toHaveLength(1);
+    return body[0];
+  }
+
+  /** Events inventory committed to its outbox, oldest first (optionally of one type). */
+  async outbox<P = Record<string, unknown>>(type?: string): Promise<PublishedEvent<P>[]> {
+    const rows: { envelope: PublishedEvent<P> }[] = await this.db.query(
+      'SELECT envelope FROM outbox WHERE ($1::text IS NULL OR event_type = $1) ORDER BY id',
+      [type ?? null],
+    );
+    return rows.map((r) => r.envelope);
+  }
+
+  /** Waits until inventory has committed `count` events of these types. */
+  waitForOutbox(types: string[], count: number, timeoutMs = 30_000): Promise<PublishedEvent[]> {
+    return waitFor(`${count} of ${types.join('/')}`, async () => {
+      const events = (await this.outbox()).filter((e) => types.includes(e.type));
+      return events.length >= count && events;
+    }, timeoutMs);
+  }
+
+  /** Everything on `<prefix>inventory.events`, once the relay has sent all that was committed. */
+  async publishedEvents(): Promise<PublishedEvent[]> {
+    await waitFor('the outbox to drain', async () => (await this.db.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL'))[0].n === 0);
+    const [{ n }] = await this.db.query('SELECT count(*)::int AS n FROM outbox');
+    if (n === 0) return [];
+    const messages = await readTopic(this.kafka, this.prefix + TOPICS.inventory, n);
+    return messages.map((m) => JSON.parse(m.value!.toString()) as PublishedEvent);
+  }
+}

@@ -1,0 +1,39 @@
+import { randomUUID } from 'node:crypto';
+import { Kafka, Partitioners } from 'kafkajs';
+import { Envelope, EventDefinition, EventOf, parseEvent, topicName } from '@giftflow/contracts';
+import type { z } from 'zod';
+
+type EnvelopeFields = Partial<Pick<Envelope, 'id' | 'occurredAt' | 'correlationId' | 'causationId' | 'actor'>>;
+
+/**
+ * An envelope of `definition` as its publisher's outbox would write it, for tests that feed a consumer
+ * straight from the topic. It is checked against the contract, so a test never feeds an event the
+ * consumer would dead-letter.
+ */
+export function envelopeOf<D extends EventDefinition<string, number, z.ZodType>>(
+  definition: D,
+  aggregateId: string,
+  payload: z.input<D['payload']>,
+  fields: EnvelopeFields = {},
+): EventOf<D> {
+  const envelope = {
+    id: randomUUID(), type: definition.type, version: definition.version, source: definition.source, aggregateId,
+    occurredAt: new Date().toISOString(), correlationId: randomUUID(), causationId: null, actor: 'test', payload, ...fields,
+  };
+  const parsed = parseEvent(envelope);
+  if (!parsed.ok) throw new Error(`test event ${definition.key} breaks its contract: ${parsed.reason}`);
+  return envelope as unknown as EventOf<D>;
+}
+
+/** Sends envelopes to their publishers' topics under `prefix`, keyed by aggregate id, in order. */
+export async function publishEnvelopes(kafka: Kafka, prefix: string, envelopes: Envelope[]): Promise<void> {
+  const producer = kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+  await producer.connect();
+  try {
+    for (const e of envelopes) {
+      await producer.send({ topic: topicName(e.source, prefix), acks: -1, messages: [{ key: e.aggregateId, value: JSON.stringify(e) }] });
+    }
+  } finally {
+    await producer.disconnect();
+  }
+}
