@@ -4,3 +4,7 @@ export * from './health/health.controller';
 export * from './http/validation.pipe';
 export * from './bootstrap/bootstrap-service';
 export * from './service-core.module';
+export * from './http/request-context.decorators';
+export * from './http/validators';
+export * from './http/find-or-404';
+export * from './http/idempotency';

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
-import { Actor, IdempotencyKey } from '../../http/request-context.decorators';
+import { Actor, IdempotencyKey } from '@giftflow/platform';
 import { AllocationView } from '../allocation.entity';
 import { RequestAllocationDto } from './request-allocation.dto';
 import { RequestAllocationHandler } from './request-allocation.handler';

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
-import { HasNoRepeated, IsCode } from '../../http/validators';
+import { HasNoRepeated, IsCode } from '@giftflow/platform';
 
 export class AllocationLineDto {
   @IsCode() itemCode!: string;

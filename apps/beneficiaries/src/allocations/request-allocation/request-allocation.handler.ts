@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { AllocationRequestedV1 } from '@giftflow/contracts';
 import { UnitOfWork } from '@giftflow/messaging';
 import { Child } from '../../children/child.entity';
-import { createdEarlier } from '../../http/idempotency';
+import { createdEarlier } from '@giftflow/platform';
 import { Institution } from '../../institutions/institution.entity';
 import { Allocation, AllocationView, allocationView } from '../allocation.entity';
 import { RequestAllocationDto } from './request-allocation.dto';

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { findOr404 } from '../../http/find-or-404';
+import { findOr404 } from '@giftflow/platform';
 import { Child, ChildView, childView } from '../child.entity';
 
 @Controller('children')

@@ -1,5 +1,5 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import { Actor, IdempotencyKey } from '../../http/request-context.decorators';
+import { Actor, IdempotencyKey } from '@giftflow/platform';
 import { ChildView } from '../child.entity';
 import { RegisterChildDto } from './register-child.dto';
 import { RegisterChildHandler } from './register-child.handler';

@@ -1,5 +1,5 @@
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { IsAdministrativeCode, IsEachOneOf, HasNoRepeated } from '../../http/validators';
+import { IsAdministrativeCode, IsEachOneOf, HasNoRepeated } from '@giftflow/platform';
 import { IsChildBirthDate } from '../birth-date';
 import { CHILD_CIRCUMSTANCES, ChildCircumstance } from '../circumstances';
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { BeneficiaryRegisteredV1 } from '@giftflow/contracts';
 import { UnitOfWork } from '@giftflow/messaging';
-import { createdEarlier } from '../../http/idempotency';
+import { createdEarlier } from '@giftflow/platform';
 import { Child, ChildView, childView } from '../child.entity';
 import { RegisterChildDto } from './register-child.dto';
 

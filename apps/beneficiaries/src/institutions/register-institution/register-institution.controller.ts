@@ -1,5 +1,5 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import { Actor, IdempotencyKey } from '../../http/request-context.decorators';
+import { Actor, IdempotencyKey } from '@giftflow/platform';
 import { InstitutionView } from '../institution.entity';
 import { RegisterInstitutionDto } from './register-institution.dto';
 import { RegisterInstitutionHandler } from './register-institution.handler';

@@ -1,6 +1,6 @@
 import { IsIn, IsInt, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { INSTITUTION_KINDS } from '@giftflow/contracts';
-import { IsAdministrativeCode } from '../../http/validators';
+import { IsAdministrativeCode } from '@giftflow/platform';
 import { InstitutionKind } from '../institution.entity';
 
 export class RegisterInstitutionDto {

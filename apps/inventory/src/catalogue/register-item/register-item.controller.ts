@@ -1,7 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { ItemRegisteredV1 } from '@giftflow/contracts';
 import { UnitOfWork } from '@giftflow/messaging';
-import { Actor } from '../../http/actor.decorator';
+import { Actor } from '@giftflow/platform';
 import { insertNew } from '../insert-new';
 import { Item } from '../item.entity';
 import { RegisterItemDto } from './register-item.dto';

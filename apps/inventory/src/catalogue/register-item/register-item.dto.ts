@@ -1,5 +1,5 @@
 import { IsString, Length } from 'class-validator';
-import { IsCategory, IsCode, IsVnd } from '../../http/validators';
+import { IsCategory, IsCode, IsVnd } from '@giftflow/platform';
 
 export class RegisterItemDto {
   @IsCode() code!: string;

@@ -1,5 +1,5 @@
 import { IsString, Length } from 'class-validator';
-import { IsCode } from '../../http/validators';
+import { IsCode } from '@giftflow/platform';
 
 export class RegisterWarehouseDto {
   @IsCode() code!: string;

@@ -1,5 +1,5 @@
 import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { Actor } from '../../http/actor.decorator';
+import { Actor } from '@giftflow/platform';
 import { DeliveryView } from '../delivery.view';
 import { DispatchDeliveryDto } from './dispatch-delivery.dto';
 import { DispatchDeliveryHandler } from './dispatch-delivery.handler';

@@ -1,5 +1,5 @@
 import { Body, Controller, Headers, Post } from '@nestjs/common';
-import { Actor } from '../../http/actor.decorator';
+import { Actor } from '@giftflow/platform';
 import { ReceiptView } from '../receipt.view';
 import { ReceiveGoodsDto } from './receive-goods.dto';
 import { ReceiveGoodsHandler } from './receive-goods.handler';

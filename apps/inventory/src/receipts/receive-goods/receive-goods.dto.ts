@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsUUID, ValidateNested } from 'class-validator';
-import { IsCalendarDate, IsCode, IsQuantity } from '../../http/validators';
+import { IsCalendarDate, IsCode, IsQuantity } from '@giftflow/platform';
 
 export class ReceiptLineDto {
   @IsCode() itemCode!: string;

@@ -1,5 +1,5 @@
 import { IsOptional } from 'class-validator';
-import { IsCode } from '../../http/validators';
+import { IsCode } from '@giftflow/platform';
 
 export class QueryStockDto {
   @IsOptional() @IsCode() itemCode?: string;

@@ -1,12 +1,27 @@
-import { ValidationArguments, ValidationOptions, registerDecorator, Matches } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { IsISO8601, IsInt, Matches, Max, Min, ValidationArguments, ValidationOptions, registerDecorator } from 'class-validator';
+
+/** The same shapes as the event contracts' `fields` (libs/contracts/src/envelope.ts). */
+export const IsCode = () =>
+  Matches(/^[A-Za-z0-9_.-]{1,64}$/, { message: '$property must be a code of 1-64 letters, digits, _ . or -' });
+
+export const IsCategory = () =>
+  Matches(/^[a-z][a-z0-9_]{0,63}$/, { message: '$property must be a lowercase code such as bicycles or school_supplies' });
+
+/** A calendar date, e.g. 2026-06-30. */
+export const IsCalendarDate = () =>
+  applyDecorators(Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a date like 2026-06-30' }), IsISO8601({ strict: true }));
+
+/** Whole VND, stored as PostgreSQL integer. */
+export const IsVnd = () => applyDecorators(IsInt(), Min(0), Max(2_147_483_647));
+
+/** A positive whole number of units. */
+export const IsQuantity = () => applyDecorators(IsInt(), Min(1), Max(1_000_000_000));
 
 /** District and commune codes of the national administrative register, e.g. "757", "31498". */
 export const IsAdministrativeCode = () =>
   Matches(/^\d{1,10}$/, { message: '$property must be an administrative code of digits, e.g. "757"' });
 
-/** The same shape as the contracts' `fields.code` (libs/contracts/src/envelope.ts). */
-export const IsCode = () =>
-  Matches(/^[A-Za-z0-9_.-]{1,64}$/, { message: '$property must be a code of 1-64 letters, digits, _ . or -' });
 
 /**
  * Every element of an array is one of `allowed`; the message names each bad element by its index

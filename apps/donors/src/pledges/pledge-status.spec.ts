@@ -1,0 +1,22 @@
+import { PledgeLine } from './pledge.entity';
+import { pledgeStatusOf } from './pledge-status';
+
+const line = (pledged: number, received: number, delivered = 0): PledgeLine => ({ itemCode: 'bicycle', unitValueVnd: null, pledged, received, delivered });
+
+describe('pledgeStatusOf', () => {
+  it.each([
+    ['nothing received', [line(20, 0)], 'pledged'],
+    ['part of one line received', [line(20, 5)], 'partially_received'],
+    ['one line in full, another not at all', [line(20, 20), line(10, 0)], 'partially_received'],
+    ['everything received', [line(20, 20), line(10, 10)], 'received'],
+    ['more received than pledged', [line(20, 21)], 'received'],
+    ['some delivered', [line(20, 20, 4)], 'received'],
+    ['everything delivered', [line(20, 20, 20), line(10, 10, 10)], 'fulfilled'],
+  ] as const)('%s → %s', (_, lines, expected) => {
+    expect(pledgeStatusOf('pledged', [...lines])).toBe(expected);
+  });
+
+  it('keeps a cancelled pledge cancelled', () => {
+    expect(pledgeStatusOf('cancelled', [line(20, 20)])).toBe('cancelled');
+  });
+});
