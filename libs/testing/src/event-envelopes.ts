@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Kafka, Partitioners } from 'kafkajs';
+import { Kafka, Message, Partitioners } from 'kafkajs';
 import { Envelope, EventDefinition, EventOf, parseEvent, topicName } from '@giftflow/contracts';
 import type { z } from 'zod';
 
@@ -25,14 +25,22 @@ export function envelopeOf<D extends EventDefinition<string, number, z.ZodType>>
   return envelope as unknown as EventOf<D>;
 }
 
-/** Sends envelopes to their publishers' topics under `prefix`, keyed by aggregate id, in order. */
+/**
+ * Sends envelopes to their publishers' topics under `prefix`, keyed by aggregate id, in the order given:
+ * each run of envelopes for one topic goes in one request, and a run is acknowledged before the next.
+ */
 export async function publishEnvelopes(kafka: Kafka, prefix: string, envelopes: Envelope[]): Promise<void> {
-  const producer = kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+  const runs: { topic: string; messages: Message[] }[] = [];
+  for (const e of envelopes) {
+    const topic = topicName(e.source, prefix);
+    if (runs.at(-1)?.topic !== topic) runs.push({ topic, messages: [] });
+    runs[runs.length - 1].messages.push({ key: e.aggregateId, value: JSON.stringify(e) });
+  }
+  // Idempotent: a send retried after a leader change right after topic creation is not written twice.
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
   try {
-    for (const e of envelopes) {
-      await producer.send({ topic: topicName(e.source, prefix), acks: -1, messages: [{ key: e.aggregateId, value: JSON.stringify(e) }] });
-    }
+    for (const run of runs) await producer.send({ ...run, acks: -1 });
   } finally {
     await producer.disconnect();
   }

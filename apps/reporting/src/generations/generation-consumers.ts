@@ -1,0 +1,168 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Kafka } from 'kafkajs';
+import { DataSource, IsNull, Not } from 'typeorm';
+import { topicName } from '@giftflow/contracts';
+import { EventConsumer, KAFKA, KAFKA_SETTINGS, KafkaSettings } from '@giftflow/messaging';
+import { REPORTING_CONSUMES, subscriptionsFor } from '../reporting.subscriptions';
+import { dropGenerationPartitions } from './generation-partitions';
+import { KafkaOffsets, ReplayProgress } from './kafka-offsets';
+import { ProjectionGeneration } from './projection-generation.entity';
+
+const ROUND_MS = 500;
+
+/**
+ * Owns reporting's consumers (ServiceCoreModule runs none for reporting): one per generation that should
+ * be consuming — the active one, and a rebuild while it replays. Each round, read from the database so
+ * every replica agrees, it starts and stops consumers to match, makes a rebuild that reached its target
+ * offsets the active generation, and drops a retired generation once no replica consumes it any more.
+ */
+@Injectable()
+export class GenerationConsumers implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Projections');
+  private readonly running = new Map<number, EventConsumer>();
+  private loop: Promise<void> | null = null;
+  private stopping = false;
+  private wakeUp: (() => void) | null = null;
+  private woken = false;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(KAFKA) private readonly kafka: Kafka,
+    @Inject(KAFKA_SETTINGS) private readonly settings: KafkaSettings,
+    private readonly offsets: KafkaOffsets,
+  ) {}
+
+  get topics(): string[] {
+    return REPORTING_CONSUMES.map((publisher) => topicName(publisher, this.settings.topicPrefix));
+  }
+
+  groupIdOf(generation: number): string {
+    return `${this.settings.topicPrefix}giftflow.${consumerNameOf(generation)}`;
+  }
+
+  progressOf(generation: ProjectionGeneration): Promise<ReplayProgress> {
+    return this.offsets.progress(this.groupIdOf(generation.generation), generation.targets);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    // The first round before the app is ready: a restart goes on consuming where the active generation left off.
+    await this.reconcile().catch((error) => this.logger.error(`starting the projections failed, retrying: ${String(error)}`));
+    this.loop = this.run();
+  }
+
+  /** Finishes each consumer's chunk in flight (it commits), then leaves the groups. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    this.wake();
+    await this.loop;
+    for (const generation of [...this.running.keys()]) await this.stopConsumer(generation);
+    await this.offsets.close();
+  }
+
+  /** Runs a round now rather than at the next tick (a rebuild was just asked for). */
+  wake(): void {
+    this.woken = true;
+    this.wakeUp?.();
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopping) {
+      await this.sleep(ROUND_MS);
+      if (this.stopping) break;
+      await this.reconcile().catch((error) => this.logger.warn(`projection round failed, retrying: ${String(error)}`));
+    }
+  }
+
+  private async sleep(ms: number): Promise<void> {
+    if (!this.woken) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, ms);
+        this.wakeUp = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+    this.wakeUp = null;
+    this.woken = false;
+  }
+
+  private async reconcile(): Promise<void> {
+    const generations = this.dataSource.getRepository(ProjectionGeneration);
+    const rebuilding = await this.matchConsumers();
+    if (rebuilding && (await this.progressOf(rebuilding)).caughtUp) {
+      await this.activate(rebuilding.generation);
+      await this.matchConsumers(); // stops the old generation's consumer
+    }
+    for (const retired of await generations.findBy({ retiredAt: Not(IsNull()), droppedAt: IsNull() })) await this.dropWhenIdle(retired.generation);
+  }
+
+  /** Runs a consumer for the active generation and for a rebuild, and for nothing else; returns the rebuild. */
+  private async matchConsumers(): Promise<ProjectionGeneration | null> {
+    const [{ generation: active }]: { generation: number }[] = await this.dataSource.query('SELECT generation FROM active_generation');
+    const rebuilding = await this.dataSource.getRepository(ProjectionGeneration).findOneBy({ status: 'rebuilding' });
+    const wanted = new Set([active, ...(rebuilding ? [rebuilding.generation] : [])]);
+    for (const generation of wanted) if (!this.running.has(generation)) await this.startConsumer(generation);
+    for (const generation of [...this.running.keys()]) if (!wanted.has(generation)) await this.stopConsumer(generation);
+    return rebuilding;
+  }
+
+  private async startConsumer(generation: number): Promise<void> {
+    const groupId = this.groupIdOf(generation);
+    const [{ consuming_since: since }]: { consuming_since: Date | null }[] =
+      await this.dataSource.query('SELECT consuming_since FROM projection_generations WHERE generation = $1', [generation]);
+    // A group of this name left by an earlier database would skip what it had committed: replay from offset 0.
+    if (!since) await this.offsets.deleteGroup(groupId);
+    const consumer = new EventConsumer(this.kafka, this.dataSource, {
+      name: consumerNameOf(generation),
+      groupId,
+      source: null,
+      topics: this.topics,
+      topicPrefix: this.settings.topicPrefix,
+      subscriptions: subscriptionsFor(generation),
+    });
+    try {
+      await consumer.start();
+    } catch (error) {
+      await consumer.stop();
+      throw error;
+    }
+    this.running.set(generation, consumer);
+    await this.dataSource.query('UPDATE projection_generations SET consuming_since = now() WHERE generation = $1 AND consuming_since IS NULL', [generation]);
+    this.logger.log(`generation ${generation} consuming ${this.topics.join(', ')} as ${groupId}`);
+  }
+
+  private async stopConsumer(generation: number): Promise<void> {
+    const consumer = this.running.get(generation);
+    this.running.delete(generation);
+    await consumer?.stop();
+  }
+
+  /** The swap: one transaction, and only once whichever replica gets there first. */
+  private async activate(generation: number): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const [, finished]: [unknown, number] = await manager.query(
+        `UPDATE projection_generations SET status = 'done', finished_at = now() WHERE generation = $1 AND status = 'rebuilding'`, [generation]);
+      if (finished === 0) return;
+      await manager.query('UPDATE projection_generations SET retired_at = now() WHERE generation = (SELECT generation FROM active_generation)');
+      await manager.query('UPDATE active_generation SET generation = $1', [generation]);
+    });
+    this.logger.log(`generation ${generation} caught up and is now the one reports read`);
+  }
+
+  private async dropWhenIdle(generation: number): Promise<void> {
+    const groupId = this.groupIdOf(generation);
+    if (this.running.has(generation) || (await this.offsets.hasMembers(groupId))) return;
+    await this.dataSource.transaction(async (manager) => {
+      await dropGenerationPartitions(manager, generation);
+      await manager.query('DELETE FROM inbox WHERE consumer = $1', [consumerNameOf(generation)]);
+      await manager.query('UPDATE projection_generations SET dropped_at = now() WHERE generation = $1', [generation]);
+    });
+    await this.offsets.deleteGroup(groupId);
+    this.logger.log(`generation ${generation} dropped`);
+  }
+}
+
+/** Names the inbox rows and the consumer group of one generation, so a rebuild never sees the old one's. */
+export const consumerNameOf = (generation: number): string => `reporting.g${generation}`;

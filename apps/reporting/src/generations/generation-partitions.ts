@@ -1,0 +1,24 @@
+import { EntityManager } from 'typeorm';
+
+/** Every read model table; each holds one partition per generation, `<table>_g<N>`. */
+export const PROJECTION_TABLES = [
+  'catalogue_items', 'pledge_lines', 'receipt_lots', 'allocation_lines', 'reserved_lots', 'delivered_lots', 'released_lots',
+] as const;
+
+export async function createGenerationPartitions(manager: EntityManager, generation: number): Promise<void> {
+  const g = checked(generation);
+  for (const table of PROJECTION_TABLES) {
+    await manager.query(`CREATE TABLE IF NOT EXISTS ${table}_g${g} PARTITION OF ${table} FOR VALUES IN (${g})`);
+  }
+}
+
+/** Dropping a partition is instant, where deleting a generation's rows would rewrite the tables. */
+export async function dropGenerationPartitions(manager: EntityManager, generation: number): Promise<void> {
+  const g = checked(generation);
+  for (const table of PROJECTION_TABLES) await manager.query(`DROP TABLE IF EXISTS ${table}_g${g}`);
+}
+
+function checked(generation: number): number {
+  if (!Number.isSafeInteger(generation) || generation < 1) throw new Error(`not a generation: ${generation}`);
+  return generation;
+}

@@ -1,0 +1,90 @@
+import { Admin, Kafka } from 'kafkajs';
+
+/** Where a replay must get to on one partition: its high watermark when the rebuild started. */
+export interface PartitionTarget {
+  topic: string;
+  partition: number;
+  low: string;
+  high: string;
+}
+
+export interface ReplayProgress {
+  /** Messages between the low and high watermarks of every partition. */
+  messages: number;
+  /** Of those, how many the group has handled and committed. */
+  replayed: number;
+  caughtUp: boolean;
+}
+
+/** The admin calls behind rebuilds: watermarks, a group's committed offsets, whether a group still has members. */
+export class KafkaOffsets {
+  private admin: Admin | null = null;
+
+  constructor(private readonly kafka: Kafka) {}
+
+  async watermarks(topics: string[]): Promise<PartitionTarget[]> {
+    return this.withAdmin(async (admin) => {
+      const perTopic = await Promise.all(topics.map(async (topic) =>
+        (await admin.fetchTopicOffsets(topic)).map((p) => ({ topic, partition: p.partition, low: p.low, high: p.high }))));
+      return perTopic.flat();
+    });
+  }
+
+  async progress(groupId: string, targets: PartitionTarget[]): Promise<ReplayProgress> {
+    return this.withAdmin(async (admin) => {
+      const topics = [...new Set(targets.map((t) => t.topic))];
+      const fetched = topics.length ? await admin.fetchOffsets({ groupId, topics }) : [];
+      const committed = new Map(fetched.flatMap((t) => t.partitions.map((p) => [`${t.topic}:${p.partition}`, Number(p.offset)] as const)));
+      return progressTowards(targets, committed);
+    });
+  }
+
+  async hasMembers(groupId: string): Promise<boolean> {
+    return this.withAdmin(async (admin) => (await admin.describeGroups([groupId])).groups.some((g) => g.members.length > 0));
+  }
+
+  /** Deletes a consumer group (and so its committed offsets); a group that does not exist is fine. */
+  async deleteGroup(groupId: string): Promise<void> {
+    await this.withAdmin(async (admin) => {
+      try {
+        await admin.deleteGroups([groupId]);
+      } catch (error) {
+        const groups = (error as { groups?: { error?: { type?: string } }[] }).groups;
+        if (!groups?.every((g) => g.error?.type === 'GROUP_ID_NOT_FOUND')) throw error;
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    const admin = this.admin;
+    this.admin = null;
+    await admin?.disconnect().catch(() => undefined);
+  }
+
+  private async withAdmin<T>(call: (admin: Admin) => Promise<T>): Promise<T> {
+    try {
+      if (!this.admin) {
+        this.admin = this.kafka.admin();
+        await this.admin.connect();
+      }
+      return await call(this.admin);
+    } catch (error) {
+      await this.close(); // a fresh connection next time
+      throw error;
+    }
+  }
+}
+
+/** How far committed offsets (−1: none yet) are towards the targets; caught up when every partition reached its high watermark. */
+export function progressTowards(targets: PartitionTarget[], committed: Map<string, number>): ReplayProgress {
+  let messages = 0;
+  let replayed = 0;
+  for (const t of targets) {
+    const low = Number(t.low);
+    const high = Number(t.high);
+    const at = Math.min(Math.max(committed.get(`${t.topic}:${t.partition}`) ?? -1, low), high);
+    messages += high - low;
+    replayed += at - low;
+  }
+  return { messages, replayed, caughtUp: replayed === messages };
+}

@@ -1,0 +1,14 @@
+import { Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { RebuildStarted, StartRebuildHandler } from './start-rebuild.handler';
+
+@Controller('admin/rebuild')
+export class StartRebuildController {
+  constructor(private readonly handler: StartRebuildHandler) {}
+
+  /** 202: the replay runs in the background; GET /admin/rebuild follows it. 409 while another one runs. */
+  @Post()
+  @HttpCode(HttpStatus.ACCEPTED)
+  start(): Promise<RebuildStarted> {
+    return this.handler.start();
+  }
+}

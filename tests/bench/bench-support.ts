@@ -1,0 +1,73 @@
+import { ChildProcess, fork } from 'node:child_process';
+import { join } from 'node:path';
+import { Kafka } from 'kafkajs';
+import { exited, waitFor } from '@giftflow/testing';
+
+/** Knobs of one benchmark run; every one can be overridden from the environment for profiling. */
+export const settings = {
+  events: Number(process.env.BENCH_EVENTS ?? 20_000),
+  /** Events per UnitOfWork transaction in the throughput run, as a bulk import would commit them. */
+  perTransaction: Number(process.env.BENCH_PER_TRANSACTION ?? 500),
+  /** Messages per kafkajs sendBatch in the raw baseline: the relay's default batch. */
+  rawBatch: Number(process.env.BENCH_RAW_BATCH ?? 1_000),
+  partitions: Number(process.env.BENCH_PARTITIONS ?? 6),
+  /** The consumer's defaults unless overridden (services run with these). */
+  chunkSize: Number(process.env.BENCH_CHUNK_SIZE ?? 500),
+  partitionsConsumedConcurrently: Number(process.env.BENCH_CONCURRENCY ?? 1),
+  relayBatch: Number(process.env.BENCH_RELAY_BATCH ?? 1_000),
+  offeredRate: Number(process.env.BENCH_RATE ?? 1_000),
+  latencySeconds: Number(process.env.BENCH_LATENCY_SECONDS ?? 10),
+};
+
+export const log = (line: string) => console.log(`[bench] ${new Date().toISOString().slice(11, 19)} ${line}`);
+export const perSecond = (n: number, ms: number) => Math.round((n * 1000) / ms);
+
+/** Nearest-rank percentile of ascending values. */
+export const percentile = (sorted: number[], p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
+
+/** Waits until `probe` reaches `total`, printing progress every 2 s. */
+export async function progress(what: string, total: number, probe: () => Promise<number>, timeoutMs = 300_000): Promise<void> {
+  const timer = setInterval(() => void probe().then((n) => log(`${what}: ${n}/${total}`), () => undefined), 2_000);
+  try {
+    await waitFor(what, async () => (await probe()) >= total, timeoutMs, 20);
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** Waits until a consumer group has joined and been given its partitions, so no run times a rebalance. */
+export async function groupJoined(kafka: Kafka, groupId: string): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await waitFor(`consumer group ${groupId} to be stable`, async () => (await admin.describeGroups([groupId])).groups[0]?.state === 'Stable', 60_000, 100);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/**
+ * The consuming service as a process of its own, as in production: the writer, its relay and the
+ * reader do not share one event loop. Forked with this process's `-r tsconfig-paths/register`.
+ */
+export async function startReaderProcess(kafka: Kafka, env: Record<string, string>, groupId: string): Promise<{ stop(): Promise<void> }> {
+  const child: ChildProcess = fork(join(__dirname, 'reader.process.js'), [], { env: { ...process.env, ...env }, stdio: 'inherit' });
+  let joined = false;
+  const died = exited(child).then((code) => {
+    if (!joined) throw new Error(`the reader process exited (${code}) before its consumer joined`);
+  });
+  died.catch(() => undefined); // observed by the race below; later exits are stop()'s business
+  try {
+    await Promise.race([groupJoined(kafka, groupId), died]);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+  joined = true;
+  return {
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited(child);
+    },
+  };
+}

@@ -1,0 +1,230 @@
+import { randomUUID } from 'node:crypto';
+import { Kafka } from 'kafkajs';
+import request from 'supertest';
+import { TOPICS } from '@giftflow/contracts';
+import { recreateTestDatabase, sleep, testKafka, uniquePrefix, waitFor } from '@giftflow/testing';
+import { RunningSystem, startSystem, workerPortOffset } from '../../scripts/apps';
+import { CAMPAIGNS, DISTRICTS, DONORS, ITEMS, WAREHOUSES } from '../../seeds/demo-data';
+
+/**
+ * Issue #3: a pledged bicycle reaches a child and shows up in the monthly report. The five apps run as
+ * processes (as `npm start` runs them) against the real broker and PostgreSQL; every call goes through the
+ * gateway, as the console's would.
+ */
+describe('the whole journey, end to end', () => {
+  const prefix = uniquePrefix('journey');
+  const offset = workerPortOffset();
+  const databases = {
+    DONORS_DATABASE: 'giftflow_test_e2e_donors',
+    INVENTORY_DATABASE: 'giftflow_test_e2e_inventory',
+    BENEFICIARIES_DATABASE: 'giftflow_test_e2e_beneficiaries',
+    REPORTING_DATABASE: 'giftflow_test_e2e_reporting',
+  };
+  let system: RunningSystem;
+  let kafka: Kafka;
+  let gateway: string;
+
+  const api = () => request(gateway);
+  const bicycle = ITEMS.bicycle;
+  const warehouseCode = WAREHOUSES.provincial.code;
+  const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit' })
+    .format(new Date())
+    .slice(0, 7);
+
+  const stock = async () => {
+    const { body } = await api().get(`/api/inventory/stock?itemCode=${bicycle.code}&warehouseCode=${warehouseCode}`).expect(200);
+    expect(body).toHaveLength(1);
+    return body[0] as { onHand: number; reserved: number; available: number };
+  };
+  const allocation = async (id: string) => (await api().get(`/api/beneficiaries/allocations/${id}`).expect(200)).body;
+  const waitForStatuses = (ids: string[], wanted: string[], timeoutMs = 60_000) =>
+    waitFor(`${ids.length} allocations to be ${wanted.join('/')}`, async () => {
+      const all = await Promise.all(ids.map(allocation));
+      return all.every((a) => wanted.includes(a.status)) && all;
+    }, timeoutMs, 250);
+  const monthly = async () => (await api().get(`/api/reporting/reports/monthly?month=${month}`).expect(200)).body;
+  const bicyclesIn = (report: { byCategory: Array<Record<string, number> & { category: string }> }) => report.byCategory.find((c) => c.category === bicycle.category);
+  const registerChild = async (n: number, districtCode: string) =>
+    (await api().post('/api/beneficiaries/children').send({
+      fullName: `Child ${n}`, birthDate: '2014-05-20', sex: n % 2 ? 'female' : 'male', districtCode,
+      communeCode: `${districtCode}01`, circumstances: ['poor_household'], guardianName: `Guardian ${n}`,
+    }).expect(201)).body.id as string;
+  const allocateOneBicycle = async (beneficiaryId: string) => {
+    const { body } = await api().post('/api/beneficiaries/allocations')
+      .send({ beneficiaryId, campaignId, warehouseCode, lines: [{ itemCode: bicycle.code, quantity: 1 }] })
+      .expect(202);
+    expect(body).toMatchObject({ id: expect.any(String), status: 'requested' });
+    return body.id as string;
+  };
+  const inventoryEventsOnTopic = async () => {
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const offsets = await admin.fetchTopicOffsets(prefix + TOPICS.inventory);
+      return offsets.reduce((sum, p) => sum + Number(p.high), 0);
+    } finally {
+      await admin.disconnect();
+    }
+  };
+
+  let campaignId: string;
+  let pledgeId: string;
+  const pledgeKey = randomUUID();
+  let pledgeBody: object;
+  const firstFive: string[] = [];
+
+  beforeAll(async () => {
+    for (const name of Object.values(databases)) await recreateTestDatabase(name);
+    kafka = testKafka('giftflow-e2e');
+    system = await startSystem({
+      env: { ...databases, KAFKA_TOPIC_PREFIX: prefix, DONORS_URL: `http://127.0.0.1:${3001 + offset}` },
+      portOffset: offset,
+      output: 'quiet',
+    });
+    gateway = system.urls.gateway!;
+  });
+
+  afterAll(async () => {
+    await system?.stop();
+  });
+
+  it('1. a military donor pledges 20 bicycles; the warehouse receives all 20; the pledge becomes received', async () => {
+    const donor = (await api().post('/api/donors/donors').send(DONORS.navy).expect(201)).body;
+    const today = new Date().toISOString().slice(0, 10);
+    campaignId = (await api().post('/api/donors/campaigns')
+      .send({ name: CAMPAIGNS.monthOfAction.name, startsOn: `${month}-01`, endsOn: today > `${month}-28` ? today : `${month}-28` })
+      .expect(201)).body.id;
+    await api().post('/api/inventory/items').send(bicycle).expect(201);
+    await api().post('/api/inventory/warehouses').send(WAREHOUSES.provincial).expect(201);
+
+    pledgeBody = { donorId: donor.id, campaignId, lines: [{ itemCode: bicycle.code, quantity: 20, unitValueVnd: 1_800_000 }] };
+    const pledge = (await api().post('/api/donors/pledges').set('Idempotency-Key', pledgeKey).send(pledgeBody).expect(201)).body;
+    expect(pledge).toMatchObject({ id: expect.any(String), status: 'pledged' });
+    pledgeId = pledge.id;
+
+    const receipt = (await api().post('/api/inventory/receipts')
+      .send({ pledgeId, warehouseCode, lines: [{ itemCode: bicycle.code, quantity: 20 }] })
+      .expect(201)).body;
+    expect(receipt.lines).toHaveLength(1);
+
+    const received = await waitFor('the pledge to be received', async () => {
+      const { body } = await api().get(`/api/donors/pledges/${pledgeId}`).expect(200);
+      return body.status === 'received' && body;
+    });
+    expect(received.lines).toEqual([expect.objectContaining({ itemCode: bicycle.code, pledged: 20, received: 20, delivered: 0 })]);
+    expect(await stock()).toMatchObject({ onHand: 20, reserved: 0, available: 20 });
+  });
+
+  it('2. five children in two districts are allocated one bicycle each: all confirmed, 5 reserved, 15 available', async () => {
+    const districts = [DISTRICTS.longPhu.code, DISTRICTS.longPhu.code, DISTRICTS.longPhu.code, DISTRICTS.tranDe.code, DISTRICTS.tranDe.code];
+    for (const [n, districtCode] of districts.entries()) firstFive.push(await allocateOneBicycle(await registerChild(n + 1, districtCode)));
+    const confirmed = await waitForStatuses(firstFive, ['confirmed']);
+    expect(confirmed.map((a) => a.status)).toEqual(Array(5).fill('confirmed'));
+    expect(await stock()).toMatchObject({ onHand: 20, reserved: 5, available: 15 });
+  });
+
+  it('3. a volunteer dispatches five, confirms four, fails one ("family moved"): its bicycle is back, onHand 16', async () => {
+    await waitFor('five deliveries ready', async () => {
+      const { body } = await api().get('/api/inventory/deliveries?status=ready').expect(200);
+      return firstFive.every((id) => body.some((d: { allocationId: string }) => d.allocationId === id));
+    });
+    for (const id of firstFive) await api().post(`/api/inventory/deliveries/${id}/dispatch`).send({ volunteer: 'Tran Van An' }).expect(201);
+    const [failed, ...delivered] = [firstFive[4], ...firstFive.slice(0, 4)]; // the last Tran De child's family moved
+    for (const id of delivered) {
+      await api().post(`/api/inventory/deliveries/${id}/confirm`).send({ receivedBy: 'Nguyen Thi Hoa', relationship: 'mother' }).expect(201);
+    }
+    await api().post(`/api/inventory/deliveries/${failed}/fail`).send({ reason: 'family moved' }).expect(201);
+
+    await waitForStatuses(delivered, ['delivered']);
+    const [gone] = await waitForStatuses([failed], ['failed']);
+    expect(gone.reason).toBe('family moved');
+    expect(await stock()).toMatchObject({ onHand: 16, reserved: 0, available: 16 });
+  });
+
+  it('4. the monthly report and the pledge trace show the deliveries', async () => {
+    const report = await waitFor('the report to count 4 deliveries', async () => {
+      const r = await monthly();
+      return bicyclesIn(r)?.deliveredQty === 4 && r;
+    });
+    const expected = {
+      pledgedQty: 20, pledgedValueVnd: 36_000_000, receivedQty: 20, allocatedQty: 5,
+      deliveredQty: 4, deliveredValueVnd: 7_200_000, childrenReached: 4, institutionsReached: 0,
+    };
+    expect(bicyclesIn(report)).toMatchObject(expected);
+    expect(report.totals).toMatchObject(expected);
+    const rows = report.byDistrict.filter((r: { category: string }) => r.category === bicycle.category);
+    const sum = (key: string) => rows.reduce((s: number, r: Record<string, number>) => s + r[key], 0);
+    expect({ deliveredQty: sum('deliveredQty'), deliveredValueVnd: sum('deliveredValueVnd'), childrenReached: sum('childrenReached'), allocatedQty: sum('allocatedQty') })
+      .toEqual({ deliveredQty: 4, deliveredValueVnd: 7_200_000, childrenReached: 4, allocatedQty: 5 });
+    expect(rows.find((r: { districtCode: string }) => r.districtCode === DISTRICTS.longPhu.code)).toMatchObject({ allocatedQty: 3, deliveredQty: 3, deliveredValueVnd: 5_400_000, childrenReached: 3 });
+    expect(rows.find((r: { districtCode: string }) => r.districtCode === DISTRICTS.tranDe.code)).toMatchObject({ allocatedQty: 2, deliveredQty: 1, deliveredValueVnd: 1_800_000, childrenReached: 1 });
+
+    const trace = (await api().get(`/api/reporting/reports/pledges/${pledgeId}/trace`).expect(200)).body;
+    expect(trace).toMatchObject({ pledgedQty: 20, receivedQty: 20, inStockQty: 16, reservedQty: 0, deliveredQty: 4, returnedQty: 1 });
+    expect(trace.delivered.reduce((s: number, d: { quantity: number }) => s + d.quantity, 0)).toBe(4);
+    const pledge = (await api().get(`/api/donors/pledges/${pledgeId}`).expect(200)).body;
+    expect(pledge.lines[0]).toMatchObject({ pledged: 20, received: 20, delivered: 4 });
+  });
+
+  it('5. thirty concurrent requests for the 16 bicycles left: exactly 16 confirmed, 14 rejected, available never below 0', async () => {
+    const children = await Promise.all(Array.from({ length: 30 }, (_, i) => registerChild(100 + i, i % 2 ? DISTRICTS.vinhChau.code : DISTRICTS.thanhTri.code)));
+    let lowest = Number.POSITIVE_INFINITY;
+    let watching = true;
+    const watcher = (async () => {
+      while (watching) {
+        lowest = Math.min(lowest, (await stock()).available);
+        await sleep(50);
+      }
+    })();
+    const ids = await Promise.all(children.map(allocateOneBicycle));
+    const settled = await waitForStatuses(ids, ['confirmed', 'rejected'], 120_000);
+    watching = false;
+    await watcher;
+
+    const confirmed = settled.filter((a) => a.status === 'confirmed');
+    const rejected = settled.filter((a) => a.status === 'rejected');
+    expect(confirmed).toHaveLength(16);
+    expect(rejected).toHaveLength(14);
+    expect(new Set(rejected.map((a) => a.reason))).toEqual(new Set(['insufficient stock']));
+    expect(lowest).toBeGreaterThanOrEqual(0);
+    expect(await stock()).toMatchObject({ onHand: 16, reserved: 16, available: 0 });
+  });
+
+  it('6. a retried pledge is not recorded twice; bad bodies get 400 naming each field; an unknown pledge on a receipt publishes nothing', async () => {
+    const retry = await api().post('/api/donors/pledges').set('Idempotency-Key', pledgeKey).send(pledgeBody);
+    expect([200, 201]).toContain(retry.status);
+    expect(retry.body.id).toBe(pledgeId);
+
+    const bad = await api().post('/api/donors/pledges').set('Idempotency-Key', randomUUID())
+      .send({ donorId: 'not-a-uuid', lines: [{ itemCode: bicycle.code, quantity: -3, unitValueVnd: 1.5 }] })
+      .expect(400);
+    const messages: string = bad.body.message.join('\n');
+    for (const field of ['donorId', 'lines.0.quantity', 'lines.0.unitValueVnd']) expect(messages).toContain(field);
+
+    const before = await inventoryEventsOnTopic();
+    const unknown = randomUUID();
+    const refused = await api().post('/api/inventory/receipts').send({ pledgeId: unknown, warehouseCode, lines: [{ itemCode: bicycle.code, quantity: 1 }] });
+    expect(refused.status).toBeGreaterThanOrEqual(400);
+    expect(refused.status).toBeLessThan(500);
+    expect(JSON.stringify(refused.body)).toContain(unknown);
+    await sleep(2_000); // a relay would have published by now
+    expect(await inventoryEventsOnTopic()).toBe(before);
+    expect(await stock()).toMatchObject({ onHand: 16 });
+
+    // Still one pledge of 20 bicycles, as the report built from the stream shows.
+    expect(bicyclesIn(await monthly())).toMatchObject({ pledgedQty: 20, pledgedValueVnd: 36_000_000 });
+  });
+
+  it('7. restarting reporting and replaying from the beginning gives the same monthly figures', async () => {
+    const before = await monthly();
+    const traceBefore = (await api().get(`/api/reporting/reports/pledges/${pledgeId}/trace`).expect(200)).body;
+    await system.restart('reporting');
+    const started = await api().post('/api/reporting/admin/rebuild').expect(202);
+    await waitFor('the replay to finish', async () => {
+      const { body } = await api().get('/api/reporting/admin/rebuild').expect(200);
+      return body.status === 'done' && body.generation === started.body.generation;
+    }, 120_000, 500);
+    expect(await monthly()).toEqual(before);
+    expect((await api().get(`/api/reporting/reports/pledges/${pledgeId}/trace`).expect(200)).body).toEqual(traceBefore);
+  });
+});
