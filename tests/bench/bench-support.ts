@@ -46,12 +46,20 @@ export async function groupJoined(kafka: Kafka, groupId: string): Promise<void> 
   }
 }
 
+export interface ReaderProcess {
+  /** Events its consumer has handled (committed) so far, as it last reported. */
+  handled(): number;
+  stop(): Promise<void>;
+}
+
 /**
  * The consuming service as a process of its own, as in production: the writer, its relay and the
  * reader do not share one event loop. Forked with this process's `-r tsconfig-paths/register`.
  */
-export async function startReaderProcess(kafka: Kafka, env: Record<string, string>, groupId: string): Promise<{ stop(): Promise<void> }> {
+export async function startReaderProcess(kafka: Kafka, env: Record<string, string>, groupId: string): Promise<ReaderProcess> {
   const child: ChildProcess = fork(join(__dirname, 'reader.process.js'), [], { env: { ...process.env, ...env }, stdio: 'inherit' });
+  let handled = 0;
+  child.on('message', (message: { handled: number }) => void (handled = message.handled));
   let joined = false;
   const died = exited(child).then((code) => {
     if (!joined) throw new Error(`the reader process exited (${code}) before its consumer joined`);
@@ -65,6 +73,7 @@ export async function startReaderProcess(kafka: Kafka, env: Record<string, strin
   }
   joined = true;
   return {
+    handled: () => handled,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited(child);

@@ -5,16 +5,25 @@ import { readerDatabase, recordingConsumer } from '../../libs/testing/src/fixtur
 /**
  * The benchmark's consuming service: the idempotent EventConsumer (libs/messaging) whose handler inserts
  * each DonorRegistered into `received` (handled_at = clock_timestamp()), inbox row and effect in one
- * transaction per chunk. Stops cleanly on SIGTERM, letting the chunk in flight commit.
+ * transaction per chunk. Reports how many it has handled to the parent; stops cleanly on SIGTERM, letting the
+ * chunk in flight commit.
  */
 async function main(): Promise<void> {
   const reader = await readerDatabase(false, process.env.READER_DB);
+  let handled = 0;
   const consumer = recordingConsumer(testKafka('giftflow-bench-reader'), reader, process.env.TOPIC_PREFIX ?? '', {
     chunkSize: Number(process.env.CHUNK_SIZE),
     partitionsConsumedConcurrently: Number(process.env.PARTITIONS_CONCURRENTLY),
+    onHandled: (events) => void (handled += events.length),
   });
+  // Progress goes to the parent over IPC: polling `received` would load the very database being measured.
+  let reported = 0;
+  const reporter = setInterval(() => handled !== reported && process.send?.({ handled: (reported = handled) }), 20);
   process.once('SIGTERM', () => {
-    void consumer.stop().then(() => reader.destroy()).then(() => process.exit(0));
+    void consumer.stop().then(() => reader.destroy()).then(() => {
+      clearInterval(reporter);
+      process.exit(0);
+    });
   });
   await consumer.start();
 }

@@ -9,15 +9,17 @@ import { Donor } from './donors/donor.entity';
 import { GetDonorController } from './donors/get-donor/get-donor.controller';
 import { RegisterDonorController } from './donors/register-donor/register-donor.controller';
 import { RegisterDonorHandler } from './donors/register-donor/register-donor.handler';
+import { UsedIdempotencyKey } from './idempotency/idempotency-key.entity';
 import { CreateDonorsTables1764600000000 } from './migrations/create-donors-tables.migration';
 import { CancelPledgeController } from './pledges/cancel-pledge/cancel-pledge.controller';
 import { CancelPledgeHandler } from './pledges/cancel-pledge/cancel-pledge.handler';
 import { GetPledgeController } from './pledges/get-pledge/get-pledge.controller';
+import { PledgeLine } from './pledges/pledge-line.entity';
 import { Pledge } from './pledges/pledge.entity';
 import { RecordPledgeController } from './pledges/record-pledge/record-pledge.controller';
 import { RecordPledgeHandler } from './pledges/record-pledge/record-pledge.handler';
 
-const entities = [Donor, Campaign, Pledge];
+const entities = [Donor, Campaign, Pledge, PledgeLine, UsedIdempotencyKey];
 const migrations = [CreateDonorsTables1764600000000];
 
 const controllers = [

@@ -7,9 +7,5 @@ export class Campaign {
   @Column('text') name!: string;
   @Column('date', { name: 'starts_on' }) startsOn!: string;
   @Column('date', { name: 'ends_on' }) endsOn!: string;
-  @Column('text', { name: 'idempotency_key', nullable: true }) idempotencyKey!: string | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
 }
-
-export type CampaignView = Omit<Campaign, 'idempotencyKey'>;
-export const campaignView = ({ idempotencyKey: _, ...campaign }: Campaign): CampaignView => campaign;

@@ -11,9 +11,5 @@ export class Donor {
   @Column('text') kind!: DonorKind;
   @Column('text', { nullable: true }) phone!: string | null;
   @Column('text', { nullable: true }) email!: string | null;
-  @Column('text', { name: 'idempotency_key', nullable: true }) idempotencyKey!: string | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
 }
-
-export type DonorView = Omit<Donor, 'idempotencyKey'>;
-export const donorView = ({ idempotencyKey: _, ...donor }: Donor): DonorView => donor;

@@ -1,7 +1,6 @@
-import { PledgeLine } from './pledge.entity';
 import { pledgeStatusOf } from './pledge-status';
 
-const line = (pledged: number, received: number, delivered = 0): PledgeLine => ({ itemCode: 'bicycle', unitValueVnd: null, pledged, received, delivered });
+const line = (pledged: number, received: number, delivered = 0) => ({ pledged, received, delivered });
 
 describe('pledgeStatusOf', () => {
   it.each([
@@ -11,12 +10,14 @@ describe('pledgeStatusOf', () => {
     ['everything received', [line(20, 20), line(10, 10)], 'received'],
     ['more received than pledged', [line(20, 21)], 'received'],
     ['some delivered', [line(20, 20, 4)], 'received'],
+    ['one line delivered in full, the other in part', [line(20, 20, 20), line(10, 10, 9)], 'received'],
     ['everything delivered', [line(20, 20, 20), line(10, 10, 10)], 'fulfilled'],
   ] as const)('%s → %s', (_, lines, expected) => {
     expect(pledgeStatusOf('pledged', [...lines])).toBe(expected);
+    expect(pledgeStatusOf('partially_received', [...lines])).toBe(expected);
   });
 
-  it('keeps a cancelled pledge cancelled', () => {
+  it('keeps a cancelled pledge cancelled, even if goods turn up', () => {
     expect(pledgeStatusOf('cancelled', [line(20, 20)])).toBe('cancelled');
   });
 });

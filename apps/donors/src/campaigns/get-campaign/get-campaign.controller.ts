@@ -2,14 +2,14 @@ import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { findOr404 } from '@giftflow/platform';
-import { Campaign, CampaignView, campaignView } from '../campaign.entity';
+import { Campaign } from '../campaign.entity';
 
 @Controller('campaigns')
 export class GetCampaignController {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   @Get(':id')
-  async get(@Param('id', ParseUUIDPipe) id: string): Promise<CampaignView> {
-    return campaignView(await findOr404(this.db.manager, Campaign, id, 'campaign'));
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<Campaign> {
+    return findOr404(this.db.manager, Campaign, id, 'campaign');
   }
 }

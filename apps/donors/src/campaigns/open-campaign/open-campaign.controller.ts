@@ -1,6 +1,8 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller, Post, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { Actor, IdempotencyKey } from '@giftflow/platform';
-import { CampaignView } from '../campaign.entity';
+import { answerCreated } from '../../idempotency/claim-idempotency-key';
+import { Campaign } from '../campaign.entity';
 import { OpenCampaignDto } from './open-campaign.dto';
 import { OpenCampaignHandler } from './open-campaign.handler';
 
@@ -8,9 +10,11 @@ import { OpenCampaignHandler } from './open-campaign.handler';
 export class OpenCampaignController {
   constructor(private readonly handler: OpenCampaignHandler) {}
 
-  /** 201 with the campaign; publishes CampaignOpened. */
+  /** 201 with the campaign; publishes CampaignOpened. 400 when endsOn is before startsOn. Idempotency-Key optional. */
   @Post()
-  open(@Body() body: OpenCampaignDto, @Actor() actor: string, @IdempotencyKey() key: string | null): Promise<CampaignView> {
-    return this.handler.execute(body, actor, key);
+  async open(
+    @Body() body: OpenCampaignDto, @Actor() actor: string, @IdempotencyKey() key: string | null, @Res({ passthrough: true }) res: Response,
+  ): Promise<Campaign> {
+    return answerCreated(res, await this.handler.execute(body, actor, key));
   }
 }

@@ -2,24 +2,23 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { CampaignOpenedV1 } from '@giftflow/contracts';
 import { UnitOfWork } from '@giftflow/messaging';
-import { createdEarlier } from '@giftflow/platform';
-import { Campaign, CampaignView, campaignView } from '../campaign.entity';
+import { Created, claimIdempotencyKey } from '../../idempotency/claim-idempotency-key';
+import { Campaign } from '../campaign.entity';
 import { OpenCampaignDto } from './open-campaign.dto';
 
 @Injectable()
 export class OpenCampaignHandler {
   constructor(private readonly uow: UnitOfWork) {}
 
-  execute(body: OpenCampaignDto, actor: string, idempotencyKey: string | null): Promise<CampaignView> {
+  execute(body: OpenCampaignDto, actor: string, idempotencyKey: string | null): Promise<Created<Campaign>> {
     return this.uow.run({ actor }, async (tx) => {
-      const earlier = await createdEarlier(tx.manager, Campaign, idempotencyKey);
-      if (earlier) return campaignView(earlier);
-      const campaign: Campaign = {
-        id: randomUUID(), name: body.name.trim(), startsOn: body.startsOn, endsOn: body.endsOn, idempotencyKey, createdAt: new Date(),
-      };
+      const id = randomUUID();
+      const earlier = await claimIdempotencyKey(tx.manager, { scope: 'campaigns', key: idempotencyKey, body, resourceId: id });
+      if (earlier) return { view: await tx.manager.findOneByOrFail(Campaign, { id: earlier }), replayed: true };
+      const campaign: Campaign = { id, name: body.name.trim(), startsOn: body.startsOn, endsOn: body.endsOn, createdAt: new Date() };
       await tx.manager.insert(Campaign, campaign);
       tx.publish(CampaignOpenedV1, campaign.id, { campaignId: campaign.id, name: campaign.name, startsOn: campaign.startsOn, endsOn: campaign.endsOn });
-      return campaignView(campaign);
+      return { view: campaign, replayed: false };
     });
   }
 }

@@ -1,6 +1,8 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller, Post, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { Actor, IdempotencyKey } from '@giftflow/platform';
-import { DonorView } from '../donor.entity';
+import { answerCreated } from '../../idempotency/claim-idempotency-key';
+import { Donor } from '../donor.entity';
 import { RegisterDonorDto } from './register-donor.dto';
 import { RegisterDonorHandler } from './register-donor.handler';
 
@@ -8,9 +10,11 @@ import { RegisterDonorHandler } from './register-donor.handler';
 export class RegisterDonorController {
   constructor(private readonly handler: RegisterDonorHandler) {}
 
-  /** 201 with the donor; publishes DonorRegistered. */
+  /** 201 with the donor; publishes DonorRegistered. Idempotency-Key optional (a retry answers with the first donor). */
   @Post()
-  register(@Body() body: RegisterDonorDto, @Actor() actor: string, @IdempotencyKey() key: string | null): Promise<DonorView> {
-    return this.handler.execute(body, actor, key);
+  async register(
+    @Body() body: RegisterDonorDto, @Actor() actor: string, @IdempotencyKey() key: string | null, @Res({ passthrough: true }) res: Response,
+  ): Promise<Donor> {
+    return answerCreated(res, await this.handler.execute(body, actor, key));
   }
 }

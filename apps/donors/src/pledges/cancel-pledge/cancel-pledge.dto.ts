@@ -1,5 +1,5 @@
-import { IsString, Length } from 'class-validator';
+import { IsString, Length, Matches } from 'class-validator';
 
 export class CancelPledgeDto {
-  @IsString() @Length(1, 500) reason!: string;
+  @IsString() @Length(1, 500) @Matches(/\S/, { message: 'reason must not be blank' }) reason!: string;
 }

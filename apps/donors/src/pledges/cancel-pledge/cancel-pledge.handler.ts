@@ -1,9 +1,14 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { PledgeCancelledV1, PledgeStatusChangedV1 } from '@giftflow/contracts';
 import { UnitOfWork } from '@giftflow/messaging';
-import { Pledge, PledgeView, pledgeView } from '../pledge.entity';
+import { Pledge } from '../pledge.entity';
+import { PledgeView, linesOf, pledgeView } from '../pledge-view';
 
-/** A donor withdraws a pledge. Only while nothing has arrived: received goods are the fund's to give out. */
+/**
+ * A donor withdraws a pledge. Only while nothing has arrived: received goods are the fund's to give out.
+ * The pledge row is locked, so a GoodsReceived handled at the same moment either comes first (409 here)
+ * or finds the pledge cancelled.
+ */
 @Injectable()
 export class CancelPledgeHandler {
   constructor(private readonly uow: UnitOfWork) {}
@@ -12,13 +17,16 @@ export class CancelPledgeHandler {
     return this.uow.run({ actor }, async (tx) => {
       const pledge = await tx.manager.findOne(Pledge, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!pledge) throw new NotFoundException(`pledge ${id} not found`);
-      if (pledge.status === 'cancelled') return pledgeView(pledge);
-      if (pledge.status !== 'pledged') throw new ConflictException(`pledge ${id} is ${pledge.status}: goods have already been received`);
+      const lines = await linesOf(tx.manager, id);
+      if (pledge.status === 'cancelled') return pledgeView(pledge, lines); // a repeated cancel changes nothing
+      const received = lines.reduce((sum, l) => sum + l.received, 0);
+      if (received > 0) throw new ConflictException(`pledge ${id} cannot be cancelled: ${received} of its goods have already been received`);
+
       const changes = { status: 'cancelled' as const, cancelReason: reason.trim(), updatedAt: new Date() };
       await tx.manager.update(Pledge, { id }, changes);
       tx.publish(PledgeCancelledV1, id, { pledgeId: id, reason: changes.cancelReason });
       tx.publish(PledgeStatusChangedV1, id, { pledgeId: id, from: pledge.status, to: 'cancelled' });
-      return pledgeView({ ...pledge, ...changes });
+      return pledgeView({ ...pledge, ...changes }, lines);
     });
   }
 }

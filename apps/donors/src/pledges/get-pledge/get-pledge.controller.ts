@@ -1,8 +1,7 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param, ParseUUIDPipe } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { findOr404 } from '@giftflow/platform';
-import { Pledge, PledgeView, pledgeView } from '../pledge.entity';
+import { PledgeView, findPledgeView } from '../pledge-view';
 
 @Controller('pledges')
 export class GetPledgeController {
@@ -11,6 +10,8 @@ export class GetPledgeController {
   /** The pledge's status and, per line, pledged / received / delivered quantities. */
   @Get(':id')
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<PledgeView> {
-    return pledgeView(await findOr404(this.db.manager, Pledge, id, 'pledge'));
+    const pledge = await findPledgeView(this.db.manager, id);
+    if (!pledge) throw new NotFoundException(`pledge ${id} not found`);
+    return pledge;
   }
 }

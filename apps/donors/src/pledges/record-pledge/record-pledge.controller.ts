@@ -1,6 +1,8 @@
-import { BadRequestException, Body, Controller, Post } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Post, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { Actor, IdempotencyKey } from '@giftflow/platform';
-import { PledgeView } from '../pledge.entity';
+import { answerCreated } from '../../idempotency/claim-idempotency-key';
+import { PledgeView } from '../pledge-view';
 import { RecordPledgeDto } from './record-pledge.dto';
 import { RecordPledgeHandler } from './record-pledge.handler';
 
@@ -9,12 +11,16 @@ export class RecordPledgeController {
   constructor(private readonly handler: RecordPledgeHandler) {}
 
   /**
-   * 201 with the pledge (status "pledged"); a retry with the same Idempotency-Key and body answers 201 with
-   * the same pledge. 422 for an unknown donor or campaign, or a key reused for a different body.
+   * 201 with the pledge (status "pledged"); publishes PledgeRecorded. The Idempotency-Key header is required:
+   * a retry with the same key and body answers 201 with the same pledge (as it stands now) and the header
+   * `Idempotent-Replayed: true`, and records nothing. 422 for an unknown donor or campaign, or a key that was
+   * used for a different body.
    */
   @Post()
-  record(@Body() body: RecordPledgeDto, @Actor() actor: string, @IdempotencyKey() key: string | null): Promise<PledgeView> {
+  async record(
+    @Body() body: RecordPledgeDto, @Actor() actor: string, @IdempotencyKey() key: string | null, @Res({ passthrough: true }) res: Response,
+  ): Promise<PledgeView> {
     if (!key) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: ['Idempotency-Key header is required'] });
-    return this.handler.execute(body, actor, key);
+    return answerCreated(res, await this.handler.execute(body, actor, key));
   }
 }

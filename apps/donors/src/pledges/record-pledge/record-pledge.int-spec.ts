@@ -1,104 +1,113 @@
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
-import { DataSource } from 'typeorm';
-import { TOPICS } from '@giftflow/contracts';
-import { ServiceTestApp, createTestDataSource, readTopic, startServiceForTest, testKafka, uniquePrefix } from '@giftflow/testing';
-import { DonorsModule } from '../../donors.module';
+import { DonorsTestKit } from '../../../test/donors-test-kit';
 
 describe('POST /pledges (real PostgreSQL and Kafka)', () => {
-  const database = 'giftflow_test_donors_record_pledge';
-  const prefix = uniquePrefix('donors-record-pledge');
-  let service: ServiceTestApp;
-  let db: DataSource;
+  let kit: DonorsTestKit;
   let donorId: string;
   let campaignId: string;
-  const api = () => request(service.url);
-  const pledges = async () => (await db.query('SELECT count(*)::int AS n FROM pledges'))[0].n as number;
-  const outboxOf = async (type: string) => (await db.query('SELECT count(*)::int AS n FROM outbox WHERE event_type = $1', [type]))[0].n as number;
-
-  beforeAll(async () => {
-    service = await startServiceForTest('donors', DonorsModule, { database, topicPrefix: prefix });
-    db = await createTestDataSource(database, [], false);
-    donorId = (await api().post('/donors').send({ name: 'Navy Region 2 Command', kind: 'military' }).expect(201)).body.id;
-    campaignId = (await api().post('/campaigns').send({ name: 'Month of Action for Children', startsOn: '2026-06-01', endsOn: '2026-06-30' }).expect(201)).body.id;
+  const bicycles = (quantity: number) => [{ itemCode: 'bicycle', quantity }];
+  /** Rows and events a pledge leaves behind; a refused or replayed request must leave these unchanged. */
+  const footprint = async () => ({
+    pledges: await kit.count('pledges'), lines: await kit.count('pledge_lines'), keys: await kit.count('idempotency_keys'),
+    events: (await kit.outbox('PledgeRecorded')).length,
   });
 
+  beforeAll(async () => {
+    kit = await DonorsTestKit.start('giftflow_test_donors_record_pledge');
+    donorId = await kit.givenDonor('military', 'Navy Region 2 Command');
+    campaignId = await kit.givenCampaign();
+  });
   afterAll(async () => {
-    await service?.close();
-    await db?.destroy();
+    await kit?.close();
   });
 
   it('records a pledge and publishes PledgeRecorded with the donor kind and every line', async () => {
     const body = { donorId, campaignId, lines: [{ itemCode: 'bicycle', quantity: 20, unitValueVnd: 1_800_000 }, { itemCode: 'backpack', quantity: 50 }] };
-    const { body: pledge } = await api().post('/pledges').set('Idempotency-Key', randomUUID()).send(body).expect(201);
-    expect(pledge).toMatchObject({
-      id: expect.any(String), donorId, campaignId, status: 'pledged',
+
+    const reply = await kit.recordPledge(body).set('X-Actor', 'staff:lan').expect(201);
+
+    const pledge = reply.body;
+    expect(reply.headers['idempotent-replayed']).toBeUndefined();
+    expect(pledge).toEqual({
+      id: expect.any(String), donorId, campaignId, status: 'pledged', cancelReason: null,
       lines: [
         { itemCode: 'bicycle', pledged: 20, received: 0, delivered: 0, unitValueVnd: 1_800_000 },
         { itemCode: 'backpack', pledged: 50, received: 0, delivered: 0, unitValueVnd: null },
       ],
+      createdAt: expect.any(String), updatedAt: expect.any(String),
     });
-    expect((await api().get(`/pledges/${pledge.id}`).expect(200)).body).toMatchObject({ id: pledge.id, status: 'pledged' });
-
-    const messages = await readTopic(testKafka(), prefix + TOPICS.donors, 3); // DonorRegistered, CampaignOpened, PledgeRecorded
-    const recorded = messages.map((m) => JSON.parse(String(m.value))).find((e) => e.type === 'PledgeRecorded' && e.aggregateId === pledge.id);
-    expect(recorded.payload).toEqual({
-      pledgeId: pledge.id, donorId, donorKind: 'military', campaignId,
-      lines: [{ itemCode: 'bicycle', quantity: 20, unitValueVnd: 1_800_000 }, { itemCode: 'backpack', quantity: 50, unitValueVnd: null }],
-    });
+    expect(await kit.pledge(pledge.id)).toEqual(pledge);
+    const recorded = (await kit.publishedEvents()).filter((e) => e.type === 'PledgeRecorded' && e.aggregateId === pledge.id);
+    expect(recorded).toEqual([expect.objectContaining({
+      version: 1, source: 'donors', actor: 'staff:lan',
+      payload: {
+        pledgeId: pledge.id, donorId, donorKind: 'military', campaignId,
+        lines: [{ itemCode: 'bicycle', quantity: 20, unitValueVnd: 1_800_000 }, { itemCode: 'backpack', quantity: 50, unitValueVnd: null }],
+      },
+    })]);
   });
 
-  it('answers retries with the same Idempotency-Key with the first pledge, also when they arrive together', async () => {
+  it('answers retries with the same Idempotency-Key and body with the first pledge, also when they arrive together', async () => {
     const key = randomUUID();
     const body = { donorId, lines: [{ itemCode: 'milk-carton-48', quantity: 10 }] };
-    const before = { pledges: await pledges(), events: await outboxOf('PledgeRecorded') };
-    const replies = await Promise.all(Array.from({ length: 5 }, () => api().post('/pledges').set('Idempotency-Key', key).send(body)));
-    expect(replies.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
-    expect(new Set(replies.map((r) => r.body.id)).size).toBe(1);
-    const again = await api().post('/pledges').set('Idempotency-Key', key).send(body).expect(201);
-    expect(again.body.id).toBe(replies[0].body.id);
-    expect({ pledges: await pledges(), events: await outboxOf('PledgeRecorded') }).toEqual({ pledges: before.pledges + 1, events: before.events + 1 });
+    const before = await footprint();
+
+    const replies = await Promise.all(Array.from({ length: 8 }, () => kit.recordPledge(body, key)));
+    const later = await kit.recordPledge({ lines: body.lines, campaignId: null, donorId }, key); // same values, other spelling
+
+    expect(replies.map((r) => r.status)).toEqual(Array(8).fill(201));
+    expect(new Set([...replies, later].map((r) => r.body.id)).size).toBe(1);
+    expect(replies.filter((r) => r.headers['idempotent-replayed'] !== 'true')).toHaveLength(1);
+    expect(later.status).toBe(201);
+    expect(later.headers['idempotent-replayed']).toBe('true');
+    expect(await footprint()).toEqual({ pledges: before.pledges + 1, lines: before.lines + 1, keys: before.keys + 1, events: before.events + 1 });
+    expect(await kit.outbox('PledgeRecorded', later.body.id)).toHaveLength(1);
   });
 
-  it('refuses the same key with a different body', async () => {
+  it('refuses the same key with a different body, and records nothing', async () => {
     const key = randomUUID();
-    await api().post('/pledges').set('Idempotency-Key', key).send({ donorId, lines: [{ itemCode: 'bicycle', quantity: 1 }] }).expect(201);
-    const reply = await api().post('/pledges').set('Idempotency-Key', key).send({ donorId, lines: [{ itemCode: 'bicycle', quantity: 2 }] }).expect(422);
-    expect(reply.body.message).toContain('already used for a different pledge');
+    const first = await kit.recordPledge({ donorId, lines: bicycles(1) }, key).expect(201);
+    const before = await footprint();
+
+    const reply = await kit.recordPledge({ donorId, lines: bicycles(2) }, key).expect(422);
+
+    expect(reply.body.message).toBe(`Idempotency-Key ${key} was already used for a different request (it created ${first.body.id})`);
+    expect(await footprint()).toEqual(before);
   });
 
-  it('answers 400 naming every bad field, and requires the Idempotency-Key header', async () => {
-    const reply = await api().post('/pledges').set('Idempotency-Key', randomUUID())
-      .send({ donorId: 'nope', lines: [{ itemCode: 'bicycle', quantity: 0, unitValueVnd: -5 }, { itemCode: 'bicycle', quantity: 1 }], colour: 'red' })
-      .expect(400);
-    const text = reply.body.message.join('\n');
-    for (const field of ['donorId', 'lines.0.quantity', 'lines.0.unitValueVnd', 'same item twice', 'colour']) expect(text).toContain(field);
-    const noKey = await api().post('/pledges').send({ donorId, lines: [{ itemCode: 'bicycle', quantity: 1 }] }).expect(400);
-    expect(noKey.body.message).toEqual(['Idempotency-Key header is required']);
-    const badDonor = await api().post('/donors').send({ name: 'X', kind: 'pirate' }).expect(400);
-    expect(badDonor.body.message.join()).toContain('kind must be one of');
-    const backwards = await api().post('/campaigns').send({ name: 'X', startsOn: '2026-06-30', endsOn: '2026-06-01' }).expect(400);
-    expect(backwards.body.message).toEqual(['endsOn must not be before startsOn']);
-  });
-
-  it('answers 422 for an unknown donor or campaign and records nothing', async () => {
-    const before = await pledges();
+  it('answers 422 for an unknown donor or campaign, records nothing, and leaves the key free for a corrected retry', async () => {
     const ghost = randomUUID();
-    const donor = await api().post('/pledges').set('Idempotency-Key', randomUUID()).send({ donorId: ghost, lines: [{ itemCode: 'bicycle', quantity: 1 }] }).expect(422);
-    expect(donor.body.message).toBe(`donor ${ghost} not found`);
-    await api().post('/pledges').set('Idempotency-Key', randomUUID()).send({ donorId, campaignId: ghost, lines: [{ itemCode: 'bicycle', quantity: 1 }] }).expect(422);
-    expect(await pledges()).toBe(before);
-    await api().get(`/pledges/${ghost}`).expect(404);
-    await api().get('/pledges/not-a-uuid').expect(400);
+    const key = randomUUID();
+    const before = await footprint();
+
+    const noDonor = await kit.recordPledge({ donorId: ghost, lines: bicycles(1) }, key).expect(422);
+    const noCampaign = await kit.recordPledge({ donorId, campaignId: ghost, lines: bicycles(1) }).expect(422);
+
+    expect(noDonor.body.message).toBe(`donor ${ghost} not found`);
+    expect(noCampaign.body.message).toBe(`campaign ${ghost} not found`);
+    expect(await footprint()).toEqual(before);
+    await kit.recordPledge({ donorId, lines: bicycles(1) }, key).expect(201);
   });
 
-  it('cancels a pledge only while nothing has been received', async () => {
-    const { body: pledge } = await api().post('/pledges').set('Idempotency-Key', randomUUID()).send({ donorId, lines: [{ itemCode: 'bicycle', quantity: 3 }] }).expect(201);
-    const { body: cancelled } = await api().post(`/pledges/${pledge.id}/cancel`).send({ reason: 'donor withdrew' }).expect(201);
-    expect(cancelled).toMatchObject({ status: 'cancelled', cancelReason: 'donor withdrew' });
-    expect(await outboxOf('PledgeCancelled')).toBe(1);
-    await db.query(`UPDATE pledges SET status = 'received' WHERE id <> $1`, [pledge.id]);
-    const other = (await db.query(`SELECT id FROM pledges WHERE id <> $1 LIMIT 1`, [pledge.id]))[0].id;
-    await api().post(`/pledges/${other}/cancel`).send({ reason: 'too late' }).expect(409);
+  it('answers 400 naming every bad field, and when the Idempotency-Key header is missing', async () => {
+    const bad = await kit.recordPledge({
+      donorId: 'nope', campaignId: 7, colour: 'red',
+      lines: [{ itemCode: 'bicycle', quantity: 0, unitValueVnd: -5 }, { itemCode: 'bicycle', quantity: 1.5 }, { itemCode: 'bad code!', quantity: 1 }],
+    }).expect(400);
+    const empty = await kit.recordPledge({ donorId, lines: [] }).expect(400);
+    const noKey = await kit.api().post('/pledges').send({ donorId, lines: bicycles(1) }).expect(400);
+
+    const messages: string = bad.body.message.join('\n');
+    for (const field of ['donorId', 'campaignId', 'colour', 'lines.0.quantity', 'lines.0.unitValueVnd', 'lines.1.quantity', 'lines.2.itemCode', 'same item twice (bicycle)']) {
+      expect(messages).toContain(field);
+    }
+    expect(empty.body.message).toEqual(['lines must have at least one line']);
+    expect(noKey.body.message).toEqual(['Idempotency-Key header is required']);
+  });
+
+  it('GET /pledges/:id answers 404 for an unknown pledge and 400 for an id that is not a UUID', async () => {
+    const ghost = randomUUID();
+    expect((await kit.api().get(`/pledges/${ghost}`).expect(404)).body.message).toBe(`pledge ${ghost} not found`);
+    await kit.api().get('/pledges/not-a-uuid').expect(400);
   });
 });

@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { DeliveryConfirmedV1, Envelope, GoodsReceivedV1, TOPICS, dlqTopicOf } from '@giftflow/contracts';
+import { DLQ_HEADERS } from '@giftflow/messaging';
+import {
+  ServiceTestApp, createTestDataSource, envelopeOf, publishEnvelopes, readTopic, startServiceForTest, testKafka, uniquePrefix, waitFor,
+} from '@giftflow/testing';
+import { DonorsModule } from '../src/donors.module';
+import type { PledgeView } from '../src/pledges/pledge-view';
+
+export type PledgeJson = Omit<PledgeView, 'createdAt' | 'updatedAt'> & { createdAt: string; updatedAt: string };
+export interface PublishedEvent<P = Record<string, unknown>> extends Omit<Envelope, 'payload'> {
+  payload: P;
+}
+type LineInput = { itemCode: string; quantity: number; unitValueVnd?: number };
+
+/**
+ * The donors app on a fresh test database and topic prefix, with given/when/then helpers: given a donor,
+ * campaign or pledge (through the API); when inventory publishes GoodsReceived / DeliveryConfirmed (straight
+ * onto `<prefix>inventory.events`); then the pledge as GET shows it, and the events donors committed and sent.
+ */
+export class DonorsTestKit {
+  readonly kafka = testKafka('giftflow-donors-test');
+
+  private constructor(
+    readonly service: ServiceTestApp,
+    readonly db: DataSource,
+    readonly prefix: string,
+  ) {}
+
+  /** `database` must be giftflow_test_donors_<file>. */
+  static async start(database: string): Promise<DonorsTestKit> {
+    const prefix = uniquePrefix(database.replace('giftflow_test_', ''));
+    const service = await startServiceForTest('donors', DonorsModule, { database, topicPrefix: prefix });
+    return new DonorsTestKit(service, await createTestDataSource(database, [], false), prefix);
+  }
+
+  async close(): Promise<void> {
+    await this.service.close();
+    await this.db.destroy();
+  }
+
+  api() {
+    return request(this.service.url);
+  }
+
+  // given
+
+  async givenDonor(kind = 'individual', name = 'Benefactors of Soc Trang city'): Promise<string> {
+    return (await this.api().post('/donors').send({ name, kind }).expect(201)).body.id;
+  }
+
+  async givenCampaign(name = 'Month of Action for Children'): Promise<string> {
+    return (await this.api().post('/campaigns').send({ name, startsOn: '2026-06-01', endsOn: '2026-06-30' }).expect(201)).body.id;
+  }
+
+  /** A pledge of these lines (default: 20 bicycles) from a new donor. */
+  async givenPledge(lines: LineInput[] = [{ itemCode: 'bicycle', quantity: 20 }]): Promise<PledgeJson> {
+    return (await this.recordPledge({ donorId: await this.givenDonor(), lines }).expect(201)).body;
+  }
+
+  // when
+
+  recordPledge(body: object, idempotencyKey: string = randomUUID()) {
+    return this.api().post('/pledges').set('Idempotency-Key', idempotencyKey).send(body);
+  }
+
+  /** Publishes envelopes as inventory's relay would, in order. */
+  inventoryPublishes(...envelopes: Envelope[]): Promise<void> {
+    return publishEnvelopes(this.kafka, this.prefix, envelopes);
+  }
+
+  goodsReceived(pledgeId: string, lines: [itemCode: string, quantity: number][]) {
+    return envelopeOf(GoodsReceivedV1, randomUUID(), {
+      receiptId: randomUUID(), pledgeId, warehouseCode: 'ST-FUND',
+      lines: lines.map(([itemCode, quantity]) => ({ lotId: randomUUID(), itemCode, quantity, expiresOn: null, unitValueVnd: 1_800_000 })),
+    }, { actor: 'warehouse-keeper' });
+  }
+
+  deliveryConfirmed(lines: [pledgeId: string, itemCode: string, quantity: number][]) {
+    const allocationId = randomUUID();
+    return envelopeOf(DeliveryConfirmedV1, allocationId, {
+      allocationId, beneficiaryId: randomUUID(), beneficiaryKind: 'child', districtCode: '946', relationship: 'mother',
+      deliveredAt: new Date().toISOString(),
+      lines: lines.map(([pledgeId, itemCode, quantity]) => ({ lotId: randomUUID(), pledgeId, itemCode, warehouseCode: 'ST-FUND', quantity, unitValueVnd: 1_800_000 })),
+    }, { actor: 'volunteer' });
+  }
+
+  // then
+
+  async pledge(id: string): Promise<PledgeJson> {
+    return (await this.api().get(`/pledges/${id}`).expect(200)).body;
+  }
+
+  /** Waits until GET /pledges/:id satisfies `ok`, and returns it. */
+  pledgeOnceIt(id: string, what: string, ok: (p: PledgeJson) => boolean): Promise<PledgeJson> {
+    return waitFor(`pledge ${id}: ${what}`, async () => {
+      const pledge = await this.pledge(id);
+      return ok(pledge) && pledge;
+    });
+  }
+
+  /** Events donors committed to its outbox, oldest first, of one type (and aggregate, if given). */
+  async outbox<P = Record<string, unknown>>(type: string, aggregateId?: string): Promise<PublishedEvent<P>[]> {
+    const rows: { envelope: PublishedEvent<P> }[] = await this.db.query(
+      'SELECT envelope FROM outbox WHERE event_type = $1 AND ($2::text IS NULL OR message_key = $2) ORDER BY id',
+      [type, aggregateId ?? null],
+    );
+    return rows.map((r) => r.envelope);
+  }
+
+  async count(table: 'pledges' | 'pledge_lines' | 'idempotency_keys' | 'donors'): Promise<number> {
+    return (await this.db.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n;
+  }
+
+  /** Everything on `<prefix>donors.events`, once the relay has sent all that was committed. */
+  async publishedEvents(): Promise<PublishedEvent[]> {
+    await waitFor('the outbox to drain', async () => (await this.db.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL'))[0].n === 0);
+    const [{ n }] = await this.db.query('SELECT count(*)::int AS n FROM outbox');
+    const messages = await readTopic(this.kafka, this.prefix + TOPICS.donors, n);
+    return messages.map((m) => JSON.parse(String(m.value)) as PublishedEvent);
+  }
+
+  /** The first `expected` messages dead-lettered from `<prefix>inventory.events`, with the error header. */
+  async deadLettered(expected: number): Promise<{ event: Envelope; error: string }[]> {
+    const messages = await readTopic(this.kafka, dlqTopicOf(this.prefix + TOPICS.inventory), expected);
+    return messages.map((m) => ({ event: JSON.parse(String(m.value)), error: String(m.headers?.[DLQ_HEADERS.error] ?? '') }));
+  }
+}
