@@ -93,4 +93,8 @@ describe('docker-compose.yml', () => {
       expect(healthyDependencies(gateway)).toContain(app.name);
     }
   });
+
+  it("points inventory's read-only pledge lookup at the donors service", () => {
+    expect(envOf(services.inventory!).DONORS_URL).toBe(`http://donors:${APPS.find((a) => a.name === 'donors')!.port}`);
+  });
 });
