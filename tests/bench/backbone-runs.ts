@@ -9,6 +9,13 @@ import { log, perSecond, progress, settings, startReaderProcess } from './bench-
 
 export const READER_DB = 'giftflow_test_bench_reader';
 
+export interface LatencyResult {
+  /** Each event's commit → handled time in ms, ascending. */
+  latencies: number[];
+  /** The rate the writer actually committed at (below the offer when the machine cannot keep up). */
+  committedPerSecond: number;
+}
+
 export interface ThroughputResult {
   commitMs: number;
   publishedMs: number;
@@ -16,12 +23,12 @@ export interface ThroughputResult {
 }
 
 /** Fresh topics, an empty `received`, the reader process joined and the relay's producer connected. */
-async function stage(kafka: Kafka, writer: DataSource, reader: DataSource, label: string) {
+async function stage(kafka: Kafka, writer: DataSource, reader: DataSource, label: string, concurrency: number) {
   const prefix = uniquePrefix(label);
   await prepareTopics(kafka, prefix, settings.partitions);
   await reader.query('TRUNCATE received, inbox');
   const consumer = await startReaderProcess(kafka, {
-    READER_DB, TOPIC_PREFIX: prefix, CHUNK_SIZE: String(settings.chunkSize), PARTITIONS_CONCURRENTLY: String(settings.partitionsConsumedConcurrently),
+    READER_DB, TOPIC_PREFIX: prefix, CHUNK_SIZE: String(settings.chunkSize), PARTITIONS_CONCURRENTLY: String(concurrency),
   }, `${prefix}giftflow.reader`);
   const relay = new OutboxRelay(writer, kafka, { batchSize: settings.relayBatch });
   await relay.publishBatch(); // connects the producer before the clock starts
@@ -41,8 +48,8 @@ async function verifyHandledOnce(reader: DataSource, ids: string[]): Promise<voi
 const epochMs = async (db: DataSource, sql: string): Promise<number> => Number((await db.query(sql))[0].at);
 
 /** `events` committed in transactions of `perTransaction`, relayed, handled: first commit → last handled. */
-export async function backboneThroughput(kafka: Kafka, writer: DataSource, reader: DataSource): Promise<ThroughputResult> {
-  const { relay, consumer, prefix } = await stage(kafka, writer, reader, 'bench-throughput');
+export async function backboneThroughput(kafka: Kafka, writer: DataSource, reader: DataSource, concurrency: number): Promise<ThroughputResult> {
+  const { relay, consumer, prefix } = await stage(kafka, writer, reader, 'bench-throughput', concurrency);
   let ids: string[];
   let result: ThroughputResult;
   try {
@@ -67,13 +74,14 @@ export async function backboneThroughput(kafka: Kafka, writer: DataSource, reade
  * backbone does not slow the offer down). Latency = consumer's clock_timestamp() at the insert − the
  * moment the producer saw its commit.
  */
-export async function backboneLatency(kafka: Kafka, writer: DataSource, reader: DataSource): Promise<number[]> {
-  const { relay, consumer, prefix } = await stage(kafka, writer, reader, 'bench-latency');
+export async function backboneLatency(kafka: Kafka, writer: DataSource, reader: DataSource, concurrency: number): Promise<LatencyResult> {
+  const { relay, consumer, prefix } = await stage(kafka, writer, reader, 'bench-latency', concurrency);
   const uow = new UnitOfWork(writer, 'donors', prefix, () => relay.wake());
   const committedAt = new Map<string, number>();
   const total = settings.offeredRate * settings.latencySeconds;
   const tickMs = 10;
   const perTick = (settings.offeredRate * tickMs) / 1000;
+  let committedPerSecond: number;
   try {
     const writes: Promise<void>[] = [];
     const start = Date.now();
@@ -89,7 +97,8 @@ export async function backboneLatency(kafka: Kafka, writer: DataSource, reader: 
     }
     await Promise.all(writes);
     const offeredMs = Date.now() - start;
-    log(`latency: committed ${total} in ${offeredMs} ms (${perSecond(total, offeredMs)}/s offered)`);
+    committedPerSecond = perSecond(total, offeredMs);
+    log(`latency: committed ${total} in ${offeredMs} ms (${committedPerSecond}/s)`);
     await progress('latency handled', total, async () => consumer.handled());
   } finally {
     await consumer.stop();
@@ -97,5 +106,6 @@ export async function backboneLatency(kafka: Kafka, writer: DataSource, reader: 
   }
   await verifyHandledOnce(reader, [...committedAt.keys()]);
   const rows: { event_id: string; at: number }[] = await reader.query('SELECT event_id, extract(epoch FROM handled_at) * 1000 AS at FROM received');
-  return rows.map((r) => Number(r.at) - committedAt.get(r.event_id)!).sort((a, b) => a - b);
+  const latencies = rows.map((r) => Number(r.at) - committedAt.get(r.event_id)!).sort((a, b) => a - b);
+  return { latencies, committedPerSecond };
 }

@@ -11,9 +11,13 @@ export const settings = {
   /** Messages per kafkajs sendBatch in the raw baseline: the relay's default batch. */
   rawBatch: Number(process.env.BENCH_RAW_BATCH ?? 1_000),
   partitions: Number(process.env.BENCH_PARTITIONS ?? 6),
-  /** The consumer's defaults unless overridden (services run with these). */
+  /** The consumer's default chunk (services run with it). */
   chunkSize: Number(process.env.BENCH_CHUNK_SIZE ?? 500),
-  partitionsConsumedConcurrently: Number(process.env.BENCH_CONCURRENCY ?? 1),
+  /**
+   * The backbone runs once per value of the consumer's partitionsConsumedConcurrently: 1 is the
+   * default services run with, 6 (one per partition) the opt-in.
+   */
+  concurrencies: (process.env.BENCH_CONCURRENCY ?? '1,6').split(',').map(Number),
   relayBatch: Number(process.env.BENCH_RELAY_BATCH ?? 1_000),
   offeredRate: Number(process.env.BENCH_RATE ?? 1_000),
   latencySeconds: Number(process.env.BENCH_LATENCY_SECONDS ?? 10),

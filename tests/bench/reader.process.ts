@@ -18,13 +18,20 @@ async function main(): Promise<void> {
   });
   // Progress goes to the parent over IPC: polling `received` would load the very database being measured.
   let reported = 0;
-  const reporter = setInterval(() => handled !== reported && process.send?.({ handled: (reported = handled) }), 20);
-  process.once('SIGTERM', () => {
+  const reporter = setInterval(() => {
+    if (handled !== reported && process.connected) process.send?.({ handled: (reported = handled) });
+  }, 20);
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
     void consumer.stop().then(() => reader.destroy()).then(() => {
       clearInterval(reporter);
       process.exit(0);
     });
-  });
+  };
+  process.once('SIGTERM', stop);
+  process.once('disconnect', stop); // the benchmark died: do not linger as an orphan in its group
   await consumer.start();
 }
 

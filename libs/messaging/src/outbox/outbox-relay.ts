@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Kafka, Message, Partitioners, Producer } from 'kafkajs';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryRunner } from 'typeorm';
 
 export interface OutboxRelayOptions {
   /** Rows claimed and sent per round (PITFALLS 10: kafkajs batches nothing by itself). */
@@ -37,6 +37,12 @@ export class OutboxRelay {
   private readonly pollIntervalMs: number;
   private readonly logger: Pick<Logger, 'log' | 'warn' | 'error'>;
   private producer: Producer | null = null;
+  /**
+   * The relay's own connection, held from its first round to stop(): taking a pooled one each round
+   * queued the relay behind every transaction the service had waiting, and a burst of commits held
+   * their events back for hundreds of ms (BENCHMARKS.md). Dropped after a failed round.
+   */
+  private connection: QueryRunner | null = null;
   private running = false;
   private loop: Promise<void> | null = null;
   private wakeUp: (() => void) | null = null;
@@ -73,12 +79,15 @@ export class OutboxRelay {
     this.loop = null;
     await this.producer?.disconnect().catch(() => undefined);
     this.producer = null;
+    await this.releaseConnection();
   }
 
-  /** One round: claim, send, mark. Returns how many rows were published. */
+  /** One round: claim, send, mark. Returns how many rows were published. Not to be run beside start()'s loop. */
   async publishBatch(): Promise<number> {
     const producer = await this.connectedProducer();
-    return this.dataSource.transaction(async (manager) => {
+    if (this.connection?.isReleased) this.connection = null; // lost with its socket: take another
+    this.connection ??= this.dataSource.createQueryRunner();
+    return this.connection.manager.transaction(async (manager) => {
       const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [RELAY_LOCK_KEY]);
       if (!locked) return 0;
       const rows: ClaimedRow[] = await manager.query(
@@ -107,6 +116,7 @@ export class OutboxRelay {
         this.logger.warn(`outbox relay round failed (${this.failures} in a row), retrying: ${String(error)}`);
         // A broker restart can leave the idempotent producer unusable (PITFALLS 5): start a new one.
         await this.resetProducer();
+        await this.releaseConnection();
       }
       if (published === this.batchSize && this.running) continue;
       const delay = this.failures > 0 ? Math.min(5000, 200 * 2 ** (this.failures - 1)) : this.pollIntervalMs;
@@ -139,6 +149,12 @@ export class OutboxRelay {
     await producer.connect();
     this.producer = producer;
     return producer;
+  }
+
+  private async releaseConnection(): Promise<void> {
+    const old = this.connection;
+    this.connection = null;
+    await old?.release().catch(() => undefined);
   }
 
   private async resetProducer(): Promise<void> {
