@@ -5,7 +5,7 @@ import { DonorRegisteredV1 } from '@giftflow/contracts';
 import { OutboxRelay, UnitOfWork } from '@giftflow/messaging';
 import { uniquePrefix } from '@giftflow/testing';
 import { prepareTopics, receivedCounts, writeDonorEvents } from '../../libs/testing/src/fixtures/backbone-fixture';
-import { log, perSecond, progress, settings, startReaderProcess } from './bench-support';
+import { ConsumerVariant, log, perSecond, progress, settings, startReaderProcess } from './bench-support';
 
 export const READER_DB = 'giftflow_test_bench_reader';
 
@@ -23,12 +23,12 @@ export interface ThroughputResult {
 }
 
 /** Fresh topics, an empty `received`, the reader process joined and the relay's producer connected. */
-async function stage(kafka: Kafka, writer: DataSource, reader: DataSource, label: string, concurrency: number) {
+async function stage(kafka: Kafka, writer: DataSource, reader: DataSource, label: string, { concurrency, batch }: ConsumerVariant) {
   const prefix = uniquePrefix(label);
   await prepareTopics(kafka, prefix, settings.partitions);
   await reader.query('TRUNCATE received, inbox');
   const consumer = await startReaderProcess(kafka, {
-    READER_DB, TOPIC_PREFIX: prefix, CHUNK_SIZE: String(settings.chunkSize), PARTITIONS_CONCURRENTLY: String(concurrency),
+    READER_DB, TOPIC_PREFIX: prefix, CHUNK_SIZE: String(settings.chunkSize), PARTITIONS_CONCURRENTLY: String(concurrency), BATCH_HANDLER: batch ? '1' : '',
   }, `${prefix}giftflow.reader`);
   const relay = new OutboxRelay(writer, kafka, { batchSize: settings.relayBatch });
   await relay.publishBatch(); // connects the producer before the clock starts
@@ -48,8 +48,8 @@ async function verifyHandledOnce(reader: DataSource, ids: string[]): Promise<voi
 const epochMs = async (db: DataSource, sql: string): Promise<number> => Number((await db.query(sql))[0].at);
 
 /** `events` committed in transactions of `perTransaction`, relayed, handled: first commit → last handled. */
-export async function backboneThroughput(kafka: Kafka, writer: DataSource, reader: DataSource, concurrency: number): Promise<ThroughputResult> {
-  const { relay, consumer, prefix } = await stage(kafka, writer, reader, 'bench-throughput', concurrency);
+export async function backboneThroughput(kafka: Kafka, writer: DataSource, reader: DataSource, variant: ConsumerVariant): Promise<ThroughputResult> {
+  const { relay, consumer, prefix } = await stage(kafka, writer, reader, 'bench-throughput', variant);
   let ids: string[];
   let result: ThroughputResult;
   try {
@@ -74,8 +74,8 @@ export async function backboneThroughput(kafka: Kafka, writer: DataSource, reade
  * backbone does not slow the offer down). Latency = consumer's clock_timestamp() at the insert − the
  * moment the producer saw its commit.
  */
-export async function backboneLatency(kafka: Kafka, writer: DataSource, reader: DataSource, concurrency: number): Promise<LatencyResult> {
-  const { relay, consumer, prefix } = await stage(kafka, writer, reader, 'bench-latency', concurrency);
+export async function backboneLatency(kafka: Kafka, writer: DataSource, reader: DataSource, variant: ConsumerVariant): Promise<LatencyResult> {
+  const { relay, consumer, prefix } = await stage(kafka, writer, reader, 'bench-latency', variant);
   const uow = new UnitOfWork(writer, 'donors', prefix, () => relay.wake());
   const committedAt = new Map<string, number>();
   const total = settings.offeredRate * settings.latencySeconds;

@@ -6,7 +6,7 @@ import os from 'node:os';
 import { createTestDataSource, testKafka } from '@giftflow/testing';
 import { readerDatabase } from '../../libs/testing/src/fixtures/backbone-fixture';
 import { READER_DB, backboneLatency, backboneThroughput } from './backbone-runs';
-import { log, percentile, perSecond, settings } from './bench-support';
+import { describeVariant, log, percentile, perSecond, settings } from './bench-support';
 import { rawKafkajs } from './raw-kafkajs';
 
 const TARGET_EVENTS_PER_SECOND = 5_000;
@@ -17,7 +17,7 @@ const table = (header: string[], rows: string[][]) =>
   [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 
 async function main(): Promise<void> {
-  const { events, perTransaction, partitions, concurrencies } = settings;
+  const { events, perTransaction, partitions, variants } = settings;
   const kafka = testKafka('giftflow-bench');
   const writer = await createTestDataSource('giftflow_test_bench_writer');
   const reader = await readerDatabase(true, READER_DB);
@@ -29,11 +29,11 @@ async function main(): Promise<void> {
     const raw = await rawKafkajs(kafka);
     const rawEndToEnd = perSecond(events, raw.endToEndMs);
     const columns: string[][] = [];
-    for (const concurrency of concurrencies) {
-      log(`backbone, consumer ${concurrency} partition(s) at a time: throughput, ${events} events in transactions of ${perTransaction}`);
-      const run = await backboneThroughput(kafka, writer, reader, concurrency);
-      log(`backbone, consumer ${concurrency} partition(s) at a time: latency, ${settings.offeredRate} events/s offered for ${settings.latencySeconds} s, one event per transaction`);
-      const { latencies, committedPerSecond } = await backboneLatency(kafka, writer, reader, concurrency);
+    for (const variant of variants) {
+      log(`backbone, consumer ${describeVariant(variant)}: throughput, ${events} events in transactions of ${perTransaction}`);
+      const run = await backboneThroughput(kafka, writer, reader, variant);
+      log(`backbone, consumer ${describeVariant(variant)}: latency, ${settings.offeredRate} events/s offered for ${settings.latencySeconds} s, one event per transaction`);
+      const { latencies, committedPerSecond } = await backboneLatency(kafka, writer, reader, variant);
       const endToEnd = perSecond(events, run.endToEndMs);
       const [p50, p95, p99, max] = [50, 95, 99, 100].map((p) => Math.round(percentile(latencies, p)));
       columns.push([
@@ -65,7 +65,7 @@ async function main(): Promise<void> {
       ['end to end (first send → last consumed)', `${rawEndToEnd} events/s`],
     ]));
     console.log('');
-    console.log(table(['backbone', ...concurrencies.map((c) => `consumer: ${c} partition${c === 1 ? '' : 's'} at a time${c === 1 ? ' (default)' : ''}`)],
+    console.log(table(['backbone', ...variants.map((v) => `consumer: ${describeVariant(v)}`)],
       measures.map((measure, i) => [measure, ...columns.map((column) => column[i])])));
     console.log('');
     console.log('no event lost or duplicated in any run');

@@ -14,10 +14,11 @@ export const settings = {
   /** The consumer's default chunk (services run with it). */
   chunkSize: Number(process.env.BENCH_CHUNK_SIZE ?? 500),
   /**
-   * The backbone runs once per value of the consumer's partitionsConsumedConcurrently: 1 is the
-   * default services run with, 6 (one per partition) the opt-in.
+   * The backbone runs once per consumer variant: the number is its partitionsConsumedConcurrently (1 is the
+   * default services run with, 6 one per partition), a trailing `b` a batch handler (`onEach`: one multi-row
+   * INSERT per chunk, as a read model writes) instead of one INSERT per event.
    */
-  concurrencies: (process.env.BENCH_CONCURRENCY ?? '1,6').split(',').map(Number),
+  variants: (process.env.BENCH_VARIANTS ?? '1,6,6b').split(',').map((v) => ({ concurrency: parseInt(v, 10), batch: v.endsWith('b') })),
   relayBatch: Number(process.env.BENCH_RELAY_BATCH ?? 1_000),
   offeredRate: Number(process.env.BENCH_RATE ?? 1_000),
   latencySeconds: Number(process.env.BENCH_LATENCY_SECONDS ?? 10),
@@ -84,3 +85,7 @@ export async function startReaderProcess(kafka: Kafka, env: Record<string, strin
     },
   };
 }
+
+export type ConsumerVariant = (typeof settings.variants)[number];
+export const describeVariant = ({ concurrency, batch }: ConsumerVariant) =>
+  `${concurrency} partition${concurrency === 1 ? '' : 's'} at a time${concurrency === 1 && !batch ? ' (default)' : ''}, ${batch ? 'batch handler' : 'one INSERT per event'}`;

@@ -14,6 +14,7 @@ async function main(): Promise<void> {
   const consumer = recordingConsumer(testKafka('giftflow-bench-reader'), reader, process.env.TOPIC_PREFIX ?? '', {
     chunkSize: Number(process.env.CHUNK_SIZE),
     partitionsConsumedConcurrently: Number(process.env.PARTITIONS_CONCURRENTLY),
+    batchHandler: process.env.BATCH_HANDLER === '1',
     onHandled: (events) => void (handled += events.length),
   });
   // Progress goes to the parent over IPC: polling `received` would load the very database being measured.

@@ -90,6 +90,33 @@ describe('messaging backbone', () => {
     expect(await receivedCounts(reader)).toEqual({ rows: 2, distinct: 2 });
   });
 
+  it('hands a batch subscription each chunk\'s run of new events at once, each event still exactly once', async () => {
+    const prefix = uniquePrefix('batch');
+    await prepareTopics(kafka, prefix, 1);
+    const ids = await writeDonorEvents(writer, prefix, 200, 100);
+    const again = await writer.query('SELECT envelope FROM outbox WHERE event_id = ANY($1::uuid[])', [ids.slice(0, 20)]);
+    await start(newRelay(writer, kafka));
+    await waitFor('all 200 on the topic', async () => (await writer.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL'))[0].n === 0);
+    // 20 of them delivered a second time, after the originals.
+    await producer.send({ topic: topicFor(prefix), messages: again.map((r: { envelope: { aggregateId: string } }) => ({ key: r.envelope.aggregateId, value: JSON.stringify(r.envelope) })) });
+    const sizes: number[] = [];
+    await start(recordingConsumer(kafka, reader, prefix, { batchHandler: true, chunkSize: 50, onBatch: (n) => sizes.push(n) }));
+    await waitFor('all 200 handled', async () => (await receivedCounts(reader)).distinct === 200);
+    await waitFor('the duplicates consumed too (offset 220 committed)', async () => {
+      const admin = kafka.admin();
+      await admin.connect();
+      try {
+        const [{ partitions }] = await admin.fetchOffsets({ groupId: `${prefix}giftflow.reader`, topics: [topicFor(prefix)] });
+        return partitions[0]?.offset === '220';
+      } finally {
+        await admin.disconnect();
+      }
+    });
+    expect(await receivedCounts(reader)).toEqual({ rows: 200, distinct: 200 });
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(200); // duplicates never reach the handler
+    expect(Math.max(...sizes)).toBe(50); // a whole chunk in one call
+  });
+
   it('dead-letters a message whose handler always throws after the configured attempts, and keeps the partition flowing', async () => {
     const prefix = uniquePrefix('dlq');
     await prepareTopics(kafka, prefix, 1);

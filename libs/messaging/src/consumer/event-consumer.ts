@@ -196,16 +196,23 @@ export class EventConsumer {
       );
       const fresh = new Set(inserted.map((r) => r.event_id));
       const pending = [];
-      for (const w of work) {
-        if (!fresh.delete(w.event.id)) continue; // handled before, or twice in this chunk
+      const todo = work.filter((w) => fresh.delete(w.event.id)); // not handled before, nor twice in this chunk
+      for (let i = 0; i < todo.length; ) {
+        const { event, subscription } = todo[i];
+        // A batch subscription takes the run of its events that follow one another; any other takes one.
+        let end = i + 1;
+        if (subscription.handleMany) while (end < todo.length && todo[end].subscription === subscription) end += 1;
         const tx = new OutboxTransaction(manager, this.options.source, this.options.topicPrefix ?? '', {
-          actor: w.event.actor,
-          correlationId: w.event.correlationId,
-          causationId: w.event.id,
+          actor: event.actor,
+          correlationId: event.correlationId,
+          causationId: event.id,
         });
-        await w.subscription.handle(w.event, tx);
+        const events = todo.slice(i, end).map((w) => w.event);
+        if (subscription.handleMany) await subscription.handleMany(events, tx);
+        else await subscription.handle(event, tx);
         pending.push(...tx.pending);
-        handled.push(w.event);
+        handled.push(...events);
+        i = end;
       }
       await writeOutboxRows(manager, pending);
       published = pending.length;

@@ -13,9 +13,24 @@ export interface EventHandler<D extends AnyDefinition> {
 export interface Subscription {
   readonly definition: AnyDefinition;
   readonly handle: (event: GiftflowEvent, tx: OutboxTransaction) => Promise<void>;
+  /**
+   * Set by `onEach`: takes every new event of this type that sits together in a chunk in one call, so a
+   * projection can write them with one multi-row statement instead of one round trip per event.
+   */
+  readonly handleMany?: (events: GiftflowEvent[], tx: OutboxTransaction) => Promise<void>;
 }
 
 export function on<D extends AnyDefinition>(definition: D, handle: (event: EventOf<D>, tx: OutboxTransaction) => Promise<void>): Subscription {
   // The consumer dispatches by `definition.key`, so the event handed over is always an EventOf<D>.
   return { definition, handle: handle as unknown as Subscription['handle'] };
+}
+
+/**
+ * A batch subscription: `handleMany` gets the chunk's new events of this type that follow one another, in offset
+ * order, in the chunk's transaction (inbox rows included). For handlers whose effect is a set of rows, such as
+ * read models. Events it publishes carry the first event of the run as their cause.
+ */
+export function onEach<D extends AnyDefinition>(definition: D, handleMany: (events: EventOf<D>[], tx: OutboxTransaction) => Promise<void>): Subscription {
+  const many = handleMany as unknown as NonNullable<Subscription['handleMany']>;
+  return { definition, handle: (event, tx) => many([event], tx), handleMany: many };
 }
