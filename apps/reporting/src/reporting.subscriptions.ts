@@ -2,13 +2,13 @@ import {
   AllocationConfirmedV1, DeliveryConfirmedV1, EventDefinition, EventOf, GoodsReceivedV1, ItemRegisteredV1, PledgeRecordedV1, Publisher,
   StockReleasedV1, StockReservedV1,
 } from '@giftflow/contracts';
-import { Subscription, on } from '@giftflow/messaging';
+import { Subscription, onEach } from '@giftflow/messaging';
 import type { z } from 'zod';
 import { recordAllocationLines, recordReservedLots } from './projections/allocations.projection';
 import { recordCatalogueItem } from './projections/catalogue.projection';
 import { recordDeliveredLots } from './projections/deliveries.projection';
 import { recordPledgeLines } from './projections/pledge-lines.projection';
-import { ProjectionTarget } from './projections/projection-target';
+import { FactBatch, ProjectionTarget } from './projections/projection-target';
 import { recordReceiptLots } from './projections/receipt-lots.projection';
 import { recordReleasedLots } from './projections/releases.projection';
 
@@ -22,7 +22,16 @@ function project<D extends EventDefinition<string, number, z.ZodType>>(
   definition: D,
   apply: (event: EventOf<D>, target: ProjectionTarget) => Promise<void>,
 ): Projection {
-  return { definition, into: (generation) => on(definition, (event, tx) => apply(event, { manager: tx.manager, generation })) };
+  return {
+    definition,
+    // A batch subscription: the chunk's run of these events is applied, then its facts written together.
+    into: (generation) =>
+      onEach(definition, async (events, tx) => {
+        const target: ProjectionTarget = { manager: tx.manager, generation, facts: new FactBatch() };
+        for (const event of events) await apply(event, target);
+        await target.facts.flush(tx.manager);
+      }),
+  };
 }
 
 /** Every event reporting consumes, and the read model function it feeds (STYLE 4). Anything else is skipped. */

@@ -5,16 +5,18 @@ import { ProjectionTarget, insertFacts } from './projection-target';
 import { ReservedLot } from './reserved-lot.entity';
 
 /** Allocated quantities per beneficiary and district, for the monthly report. */
-export async function recordAllocationLines(event: EventOf<typeof AllocationConfirmedV1>, { manager, generation }: ProjectionTarget): Promise<void> {
+export async function recordAllocationLines(event: EventOf<typeof AllocationConfirmedV1>, target: ProjectionTarget): Promise<void> {
+  const { generation } = target;
   const { allocationId, beneficiaryId, beneficiaryKind, districtCode, lines } = event.payload;
   const occurredAt = new Date(event.occurredAt);
-  await insertFacts(manager, AllocationLine, lines.map((line, i) => ({
+  insertFacts(target, AllocationLine, lines.map((line, i) => ({
     generation, allocationId, lineNo: i + 1, beneficiaryId, beneficiaryKind, districtCode, itemCode: line.itemCode, quantity: line.quantity, occurredAt,
   })));
 }
 
 /** The lots (and so the pledges) an allocation holds stock from, for pledge traces. */
-export async function recordReservedLots(event: EventOf<typeof StockReservedV1>, { manager, generation }: ProjectionTarget): Promise<void> {
+export async function recordReservedLots(event: EventOf<typeof StockReservedV1>, target: ProjectionTarget): Promise<void> {
+  const { generation } = target;
   const occurredAt = new Date(event.occurredAt);
-  await insertFacts(manager, ReservedLot, lotLineFacts(event, generation).map((fact) => ({ ...fact, occurredAt })));
+  insertFacts(target, ReservedLot, lotLineFacts(event, generation).map((fact) => ({ ...fact, occurredAt })));
 }

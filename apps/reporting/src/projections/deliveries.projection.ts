@@ -4,10 +4,11 @@ import { lotLineFacts } from './lot-line-fact';
 import { ProjectionTarget, insertFacts } from './projection-target';
 
 /** Bucketed by deliveredAt, when the child got the gift, not when the volunteer's record was sent. */
-export async function recordDeliveredLots(event: EventOf<typeof DeliveryConfirmedV1>, { manager, generation }: ProjectionTarget): Promise<void> {
+export async function recordDeliveredLots(event: EventOf<typeof DeliveryConfirmedV1>, target: ProjectionTarget): Promise<void> {
+  const { generation } = target;
   const { beneficiaryId, beneficiaryKind, districtCode, lines } = event.payload;
   const deliveredAt = new Date(event.payload.deliveredAt);
-  await insertFacts(manager, DeliveredLot, lotLineFacts(event, generation).map((fact, i) => ({
+  insertFacts(target, DeliveredLot, lotLineFacts(event, generation).map((fact, i) => ({
     ...fact, beneficiaryId, beneficiaryKind, districtCode, unitValueVnd: lines[i].unitValueVnd, deliveredAt,
   })));
 }

@@ -2,10 +2,11 @@ import { EventOf, GoodsReceivedV1 } from '@giftflow/contracts';
 import { ProjectionTarget, insertFacts } from './projection-target';
 import { ReceiptLot } from './receipt-lot.entity';
 
-export async function recordReceiptLots(event: EventOf<typeof GoodsReceivedV1>, { manager, generation }: ProjectionTarget): Promise<void> {
+export async function recordReceiptLots(event: EventOf<typeof GoodsReceivedV1>, target: ProjectionTarget): Promise<void> {
+  const { generation } = target;
   const { receiptId, pledgeId, lines } = event.payload;
   const occurredAt = new Date(event.occurredAt);
-  await insertFacts(manager, ReceiptLot, lines.map((line) => ({
+  insertFacts(target, ReceiptLot, lines.map((line) => ({
     generation, lotId: line.lotId, receiptId, pledgeId, itemCode: line.itemCode, quantity: line.quantity, unitValueVnd: line.unitValueVnd, occurredAt,
   })));
 }
