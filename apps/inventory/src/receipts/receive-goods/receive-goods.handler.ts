@@ -32,6 +32,9 @@ export class ReceiveGoodsHandler {
     const fromDonors = known ? null : await this.donors.find(body.pledgeId);
     return this.uow.run({ actor }, async (tx) => {
       const m = tx.manager;
+      // Requests with one Idempotency-Key take turns (always before the pledge lock, so no deadlock): the second
+      // finds the first's receipt instead of failing on the unique key.
+      if (idempotencyKey) await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`idempotency:receipt:${idempotencyKey}`]);
       // One receipt per pledge at a time, so two receipts cannot both take the last outstanding units.
       await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`receipt:${body.pledgeId}`]);
       if (idempotencyKey) {

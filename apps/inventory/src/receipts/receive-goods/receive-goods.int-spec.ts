@@ -143,6 +143,16 @@ describe('POST /receipts', () => {
     expect(await lotsOf(pledgeId)).toHaveLength(1);
   });
 
+  it('answers one Idempotency-Key sent at the same moment for two pledges with one receipt and one 422, never a 500', async () => {
+    const first = await kit.recordPledge([{ itemCode: 'bicycle', quantity: 2, unitValueVnd: null }]);
+    const second = await kit.recordPledge([{ itemCode: 'bicycle', quantity: 2, unitValueVnd: null }]);
+    const key = randomUUID();
+    const replies = await Promise.all([first, second].map((pledgeId) =>
+      kit.api().post('/receipts').set('Idempotency-Key', key).send({ pledgeId, warehouseCode, lines: [{ itemCode: 'bicycle', quantity: 1 }] })));
+    expect(replies.map((r) => r.status).sort()).toEqual([201, 422]);
+    expect(replies.find((r) => r.status === 422)!.body.message).toBe(`Idempotency-Key ${key} was used for a receipt of another pledge`);
+  });
+
   it('answers 400 naming each bad field, nested ones by path', async () => {
     const { body } = await kit.api().post('/receipts')
       .send({ pledgeId: 'nope', warehouseCode, lines: [{ itemCode: 'bicycle', quantity: 0, expiresOn: '2026-02-30' }, { itemCode: 'bicycle', quantity: 1.5 }] })
