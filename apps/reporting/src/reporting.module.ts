@@ -9,9 +9,11 @@ import { RebuildStatusController } from './generations/rebuild-status/rebuild-st
 import { RebuildStatusHandler } from './generations/rebuild-status/rebuild-status.handler';
 import { StartRebuildController } from './generations/start-rebuild/start-rebuild.controller';
 import { StartRebuildHandler } from './generations/start-rebuild/start-rebuild.handler';
+import { AddPledgeCancellations1764700000000 } from './migrations/add-pledge-cancellations.migration';
 import { CreateReportingTables1764500000000 } from './migrations/create-reporting-tables.migration';
 import { AllocationLine } from './projections/allocation-line.entity';
 import { DeliveredLot } from './projections/delivered-lot.entity';
+import { PledgeCancellation } from './projections/pledge-cancellation.entity';
 import { PledgeLine } from './projections/pledge-line.entity';
 import { ReceiptLot } from './projections/receipt-lot.entity';
 import { ReleasedLot } from './projections/released-lot.entity';
@@ -22,8 +24,8 @@ import { PledgeTraceController } from './reports/pledge-trace/pledge-trace.contr
 import { PledgeTraceHandler } from './reports/pledge-trace/pledge-trace.handler';
 import { REPORTING_CONSUMES } from './reporting.subscriptions';
 
-const entities = [ProjectionGeneration, PledgeLine, ReceiptLot, AllocationLine, ReservedLot, DeliveredLot, ReleasedLot];
-const migrations = [CreateReportingTables1764500000000];
+const entities = [ProjectionGeneration, PledgeLine, PledgeCancellation, ReceiptLot, AllocationLine, ReservedLot, DeliveredLot, ReleasedLot];
+const migrations = [CreateReportingTables1764500000000, AddPledgeCancellations1764700000000];
 const controllers = [MonthlyReportController, PledgeTraceController, StartRebuildController, RebuildStatusController];
 const handlers = [MonthlyReportHandler, PledgeTraceHandler, StartRebuildHandler, RebuildStatusHandler];
 /** Reporting runs its own consumers, one per generation (see GenerationConsumers), so it passes no `subscriptions`. */

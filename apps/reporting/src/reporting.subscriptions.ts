@@ -1,5 +1,5 @@
 import {
-  AllocationConfirmedV1, DeliveryConfirmedV1, EventDefinition, EventOf, GoodsReceivedV1, ItemRegisteredV1, PledgeRecordedV1, Publisher,
+  AllocationConfirmedV1, DeliveryConfirmedV1, PledgeCancelledV1, EventDefinition, EventOf, GoodsReceivedV1, ItemRegisteredV1, PledgeRecordedV1, Publisher,
   StockReleasedV1, StockReservedV1,
 } from '@giftflow/contracts';
 import { Subscription, onEach } from '@giftflow/messaging';
@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { recordAllocationLines, recordReservedLots } from './projections/allocations.projection';
 import { recordCatalogueItem } from './projections/catalogue.projection';
 import { recordDeliveredLots } from './projections/deliveries.projection';
+import { recordPledgeCancellation } from './projections/pledge-cancellations.projection';
 import { recordPledgeLines } from './projections/pledge-lines.projection';
 import { FactBatch, ProjectionTarget } from './projections/projection-target';
 import { recordReceiptLots } from './projections/receipt-lots.projection';
@@ -38,6 +39,7 @@ function project<D extends EventDefinition<string, number, z.ZodType>>(
 export const REPORTING_PROJECTIONS: Projection[] = [
   project(ItemRegisteredV1, recordCatalogueItem),
   project(PledgeRecordedV1, recordPledgeLines),
+  project(PledgeCancelledV1, recordPledgeCancellation),
   project(GoodsReceivedV1, recordReceiptLots),
   project(StockReservedV1, recordReservedLots),
   project(AllocationConfirmedV1, recordAllocationLines),

@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 
 /** Every read model table; each holds one partition per generation, `<table>_g<N>`. */
 export const PROJECTION_TABLES = [
-  'catalogue_items', 'pledge_lines', 'receipt_lots', 'allocation_lines', 'reserved_lots', 'delivered_lots', 'released_lots',
+  'catalogue_items', 'pledge_lines', 'pledge_cancellations', 'receipt_lots', 'allocation_lines', 'reserved_lots', 'delivered_lots', 'released_lots',
 ] as const;
 
 export async function createGenerationPartitions(manager: EntityManager, generation: number): Promise<void> {

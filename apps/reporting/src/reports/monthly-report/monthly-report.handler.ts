@@ -43,8 +43,10 @@ const MONTHLY_SQL = `
     SELECT ($2 || '-01')::timestamp AT TIME ZONE '${FUND_TIME_ZONE}' AS starts,
            (($2 || '-01')::timestamp + interval '1 month') AT TIME ZONE '${FUND_TIME_ZONE}' AS ends
   ), facts AS (
+    -- A cancelled pledge no longer stands: it is not counted as pledged, in its month or any other.
     SELECT 'pledged' AS fact, item_code, NULL AS district_code, quantity, unit_value_vnd, NULL::uuid AS beneficiary_id, NULL AS beneficiary_kind
-      FROM pledge_lines, month WHERE generation = $1 AND occurred_at >= starts AND occurred_at < ends
+      FROM pledge_lines p, month WHERE p.generation = $1 AND p.occurred_at >= starts AND p.occurred_at < ends
+       AND NOT EXISTS (SELECT 1 FROM pledge_cancellations x WHERE x.generation = $1 AND x.pledge_id = p.pledge_id)
     UNION ALL
     SELECT 'received', item_code, NULL, quantity, unit_value_vnd, NULL, NULL
       FROM receipt_lots, month WHERE generation = $1 AND occurred_at >= starts AND occurred_at < ends

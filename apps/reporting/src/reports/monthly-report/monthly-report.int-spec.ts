@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Kafka } from 'kafkajs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { ItemRegisteredV1, PledgeRecordedV1 } from '@giftflow/contracts';
+import { ItemRegisteredV1, PledgeCancelledV1, PledgeRecordedV1 } from '@giftflow/contracts';
 import { ServiceTestApp, envelopeOf, publishEnvelopes, startServiceForTest, testKafka, uniquePrefix, waitFor } from '@giftflow/testing';
 import { ITEMS } from '../../../../../seeds/demo-data';
 import { ReportingModule } from '../../reporting.module';
@@ -82,6 +82,23 @@ describe('GET /reports/monthly', () => {
     await publishEnvelopes(kafka, prefix, [envelopeOf(ItemRegisteredV1, backpack.code, itemOf(backpack), { occurredAt: '2026-08-20T03:00:00.000Z' })]);
     await waitUntilProjected(kafka, prefix);
     expect((await monthly('2026-08')).byCategory).toEqual([expect.objectContaining({ category: backpack.category, pledgedQty: 10, pledgedValueVnd: 2_500_000 })]);
+  });
+
+  it('stops counting a pledge as pledged once it is cancelled, and its trace says when', async () => {
+    const kept = pledge(ITEMS.backpack.code, 5, 250_000, '2026-03-10T03:00:00.000Z');
+    const withdrawn = pledge(ITEMS.backpack.code, 7, 250_000, '2026-03-11T03:00:00.000Z');
+    await publishEnvelopes(kafka, prefix, [kept, withdrawn]);
+    await waitUntilProjected(kafka, prefix);
+    expect((await monthly('2026-03')).totals).toMatchObject({ pledgedQty: 12, pledgedValueVnd: 3_000_000 });
+
+    const cancelledAt = '2026-04-02T03:00:00.000Z';
+    await publishEnvelopes(kafka, prefix, [
+      envelopeOf(PledgeCancelledV1, withdrawn.aggregateId, { pledgeId: withdrawn.aggregateId, reason: 'donor withdrew' }, { occurredAt: cancelledAt }),
+    ]);
+    await waitUntilProjected(kafka, prefix);
+    expect((await monthly('2026-03')).totals).toMatchObject({ pledgedQty: 5, pledgedValueVnd: 1_250_000 });
+    const trace = (await request(service.url).get(`/reports/pledges/${withdrawn.aggregateId}/trace`).expect(200)).body;
+    expect(trace).toMatchObject({ pledgedQty: 7, receivedQty: 0, cancelledAt });
   });
 
   it('answers a month with nothing in it with zeros', async () => {

@@ -16,9 +16,14 @@ export interface PledgeTrace {
   /** Released back to stock by failed or cancelled deliveries. */
   returnedQty: number;
   delivered: { districtCode: string; category: string; quantity: number }[];
+  /** The donor withdrew the pledge (only possible before any goods arrived); null while it stands. */
+  cancelledAt: string | null;
 }
 
-type Row = Record<'pledged' | 'received' | 'reserved' | 'delivered' | 'released' | 'facts', string> & { by_place: PledgeTrace['delivered'] };
+type Row = Record<'pledged' | 'received' | 'reserved' | 'delivered' | 'released' | 'facts', string> & {
+  by_place: PledgeTrace['delivered'];
+  cancelled_at: Date | null;
+};
 
 /** One statement, so every figure comes from the same snapshot. */
 const TRACE_SQL = `
@@ -29,6 +34,7 @@ const TRACE_SQL = `
          (SELECT coalesce(sum(quantity), 0) FROM released_lots WHERE generation = $1 AND pledge_id = $2) AS released,
          (SELECT count(*) FROM pledge_lines WHERE generation = $1 AND pledge_id = $2)
            + (SELECT count(*) FROM receipt_lots WHERE generation = $1 AND pledge_id = $2) AS facts,
+         (SELECT occurred_at FROM pledge_cancellations WHERE generation = $1 AND pledge_id = $2) AS cancelled_at,
          (SELECT coalesce(json_agg(p ORDER BY p."districtCode", p.category), '[]')
             FROM (SELECT d.district_code AS "districtCode", coalesce(c.category, '${UNCATEGORISED}') AS category, sum(d.quantity)::int AS quantity
                     FROM delivered_lots d LEFT JOIN catalogue_items c ON c.generation = d.generation AND c.item_code = d.item_code
@@ -50,6 +56,7 @@ export class PledgeTraceHandler {
       inStockQty: receivedQty - deliveredQty,
       reservedQty: reserved - returnedQty - deliveredQty,
       deliveredQty, returnedQty, delivered: row.by_place,
+      cancelledAt: row.cancelled_at ? new Date(row.cancelled_at).toISOString() : null,
     };
   }
 }

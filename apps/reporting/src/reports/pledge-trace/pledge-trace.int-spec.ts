@@ -27,7 +27,7 @@ describe('GET /reports/pledges/:id/trace', () => {
     await publishEnvelopes(kafka, prefix, story.events.slice(0, untilDeliveries));
     await waitUntilProjected(kafka, prefix);
     expect(await trace(story.pledgeId)).toEqual({
-      pledgeId: story.pledgeId, pledgedQty: 20, receivedQty: 20, inStockQty: 20, reservedQty: 5, deliveredQty: 0, returnedQty: 0, delivered: [],
+      pledgeId: story.pledgeId, pledgedQty: 20, receivedQty: 20, inStockQty: 20, reservedQty: 5, deliveredQty: 0, returnedQty: 0, delivered: [], cancelledAt: null,
     });
   });
 
@@ -40,6 +40,7 @@ describe('GET /reports/pledges/:id/trace', () => {
         { districtCode: LONG_PHU, category: BICYCLE.category, quantity: 3 },
         { districtCode: TRAN_DE, category: BICYCLE.category, quantity: 1 },
       ],
+      cancelledAt: null,
     });
   });
 
