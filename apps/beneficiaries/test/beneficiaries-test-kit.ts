@@ -1,9 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import { Kafka, KafkaMessage, Partitioners, Producer } from 'kafkajs';
+import { Kafka, KafkaMessage } from 'kafkajs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { Envelope, EventDefinition, PayloadOf, TOPICS } from '@giftflow/contracts';
-import { ServiceTestApp, createTestDataSource, readTopic, startServiceForTest, testKafka, uniquePrefix, waitFor } from '@giftflow/testing';
+import { Envelope, EventDefinition, EventOf, TOPICS } from '@giftflow/contracts';
+import {
+  ServiceTestApp, createTestDataSource, envelopeOf, publishEnvelopes, readTopic, startServiceForTest, testKafka, uniquePrefix, waitFor,
+} from '@giftflow/testing';
 import type { z } from 'zod';
 import { BeneficiariesModule } from '../src/beneficiaries.module';
 
@@ -19,7 +20,7 @@ export const aChild = (overrides: Record<string, unknown> = {}) => ({
 
 /**
  * The beneficiaries app on a fresh test database and its own topic prefix, with what its tests need:
- * a producer for inventory's events, the database, and a reader for what beneficiaries published.
+ * inventory's events sent to its topics, the database, and a reader for what beneficiaries published.
  */
 export class BeneficiariesTestKit {
   readonly kafka: Kafka = testKafka('giftflow-beneficiaries-test');
@@ -28,7 +29,6 @@ export class BeneficiariesTestKit {
     readonly service: ServiceTestApp,
     readonly db: DataSource,
     readonly prefix: string,
-    private readonly producer: Producer,
   ) {}
 
   /** `database` must be giftflow_test_beneficiaries_<file>. */
@@ -36,13 +36,10 @@ export class BeneficiariesTestKit {
     const prefix = uniquePrefix(database.replace('giftflow_test_', ''));
     const service = await startServiceForTest('beneficiaries', BeneficiariesModule, { database, topicPrefix: prefix });
     const db = await createTestDataSource(database, [], false);
-    const kit = new BeneficiariesTestKit(service, db, prefix, testKafka().producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false }));
-    await kit.producer.connect();
-    return kit;
+    return new BeneficiariesTestKit(service, db, prefix);
   }
 
   async close(): Promise<void> {
-    await this.producer.disconnect();
     await this.service.close();
     await this.db.destroy();
   }
@@ -55,22 +52,17 @@ export class BeneficiariesTestKit {
     return (await this.api().post('/children').send(aChild(overrides)).expect(201)).body.id;
   }
 
-  /** An envelope as another service's relay would write it. */
-  envelope<D extends AnyDefinition>(definition: D, aggregateId: string, payload: PayloadOf<D>): Envelope<D['type'], D['version'], PayloadOf<D>> {
-    return {
-      id: randomUUID(), type: definition.type, version: definition.version, source: definition.source, aggregateId,
-      occurredAt: new Date().toISOString(), correlationId: randomUUID(), causationId: null, actor: 'warehouse', payload,
-    };
+  /** An envelope as inventory's relay would write it (checked against its contract). */
+  envelope<D extends AnyDefinition>(definition: D, aggregateId: string, payload: z.input<D['payload']>): EventOf<D> {
+    return envelopeOf(definition, aggregateId, payload, { actor: 'warehouse' });
   }
 
-  /** Sends envelopes to `<prefix><their source>.events`, keyed by aggregate id. */
-  async send(...envelopes: Envelope[]): Promise<void> {
-    for (const e of envelopes) {
-      await this.producer.send({ topic: this.prefix + TOPICS[e.source], messages: [{ key: e.aggregateId, value: JSON.stringify(e) }] });
-    }
+  /** Sends envelopes to `<prefix><their source>.events`, keyed by aggregate id, in order. */
+  send(...envelopes: Envelope[]): Promise<void> {
+    return publishEnvelopes(this.kafka, this.prefix, envelopes);
   }
 
-  async publish<D extends AnyDefinition>(definition: D, aggregateId: string, payload: PayloadOf<D>): Promise<Envelope> {
+  async publish<D extends AnyDefinition>(definition: D, aggregateId: string, payload: z.input<D['payload']>): Promise<Envelope> {
     const envelope = this.envelope(definition, aggregateId, payload);
     await this.send(envelope);
     return envelope;

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { OutboxRelay } from '@giftflow/messaging';
-import { exited, spawnCompiled, testKafka, uniquePrefix, waitFor } from '@giftflow/testing';
+import { committedOffsets, exited, spawnCompiled, testKafka, uniquePrefix, waitFor } from '@giftflow/testing';
 import {
   newRelay, prepareTopics, readerDatabase, receivedCounts, topicFor, writeDonorEvents, writerDatabase,
 } from '../../testing/src/fixtures/backbone-fixture';
@@ -27,17 +27,6 @@ describe('graceful shutdown of a consumer', () => {
     await reader?.destroy();
   });
 
-  const committedOffsets = async (groupId: string, topic: string) => {
-    const admin = kafka.admin();
-    await admin.connect();
-    try {
-      const [{ partitions }] = await admin.fetchOffsets({ groupId, topics: [topic] });
-      return partitions.reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0);
-    } finally {
-      await admin.disconnect();
-    }
-  };
-
   it('finishes and commits the chunk in flight on SIGTERM, then exits 0', async () => {
     const prefix = uniquePrefix('shutdown');
     await prepareTopics(kafka, prefix);
@@ -56,7 +45,7 @@ describe('graceful shutdown of a consumer', () => {
     expect(handled.rows).toBeLessThan(300); // it really was stopped mid-stream…
     expect(handled.rows).toBe(handled.distinct);
     // …and what the group committed is exactly what it handled: nothing in flight was dropped or left uncommitted.
-    expect(await committedOffsets(`${prefix}giftflow.reader`, topicFor(prefix))).toBe(handled.rows);
+    expect(await committedOffsets(kafka, `${prefix}giftflow.reader`, topicFor(prefix))).toBe(handled.rows);
 
     const successor = spawnCompiled('libs/testing/src/fixtures/consumer.process', { ...env, HANDLER_DELAY_MS: '0' });
     try {

@@ -37,3 +37,15 @@ export async function readTopic(kafka: Kafka, topic: string, expected: number, t
 }
 
 export { logLevel };
+
+/** What a consumer group has committed on a topic, summed over its partitions (0 where it committed nothing). */
+export async function committedOffsets(kafka: Kafka, groupId: string, topic: string): Promise<number> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const [{ partitions }] = await admin.fetchOffsets({ groupId, topics: [topic] });
+    return partitions.reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0);
+  } finally {
+    await admin.disconnect();
+  }
+}

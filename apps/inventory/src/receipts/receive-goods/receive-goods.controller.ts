@@ -1,5 +1,5 @@
-import { Body, Controller, Headers, Post } from '@nestjs/common';
-import { Actor } from '@giftflow/platform';
+import { Body, Controller, Post } from '@nestjs/common';
+import { Actor, IdempotencyKey } from '@giftflow/platform';
 import { ReceiptView } from '../receipt.view';
 import { ReceiveGoodsDto } from './receive-goods.dto';
 import { ReceiveGoodsHandler } from './receive-goods.handler';
@@ -13,7 +13,7 @@ export class ReceiveGoodsController {
    * more than outstanding; 409: the pledge is cancelled. A retry with the same Idempotency-Key returns the first receipt.
    */
   @Post()
-  receive(@Body() body: ReceiveGoodsDto, @Actor() actor: string, @Headers('idempotency-key') idempotencyKey?: string): Promise<ReceiptView> {
-    return this.handler.execute(body, actor, idempotencyKey?.trim() || null);
+  receive(@Body() body: ReceiveGoodsDto, @Actor() actor: string, @IdempotencyKey() idempotencyKey: string | null): Promise<ReceiptView> {
+    return this.handler.execute(body, actor, idempotencyKey);
   }
 }

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { GoodsReceivedV1 } from '@giftflow/contracts';
 import { UnitOfWork } from '@giftflow/messaging';
+import { createdEarlier } from '@giftflow/platform';
 import { Item } from '../../catalogue/item.entity';
 import { Warehouse } from '../../catalogue/warehouse.entity';
 import { DonorsPledgesClient } from '../../pledges/donors-pledges.client';
@@ -32,16 +33,12 @@ export class ReceiveGoodsHandler {
     const fromDonors = known ? null : await this.donors.find(body.pledgeId);
     return this.uow.run({ actor }, async (tx) => {
       const m = tx.manager;
-      // Requests with one Idempotency-Key take turns (always before the pledge lock, so no deadlock): the second
-      // finds the first's receipt instead of failing on the unique key.
-      if (idempotencyKey) await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`idempotency:receipt:${idempotencyKey}`]);
+      // Requests with one Idempotency-Key take turns (before the pledge lock, so no deadlock): a retry finds the first.
+      const earlier = await createdEarlier(m, Receipt, idempotencyKey);
+      if (earlier?.pledgeId === body.pledgeId) return loadReceipt(m, earlier.id);
+      if (earlier) throw new UnprocessableEntityException(`Idempotency-Key ${idempotencyKey} was used for a receipt of another pledge`);
       // One receipt per pledge at a time, so two receipts cannot both take the last outstanding units.
       await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`receipt:${body.pledgeId}`]);
-      if (idempotencyKey) {
-        const earlier = await m.findOneBy(Receipt, { idempotencyKey });
-        if (earlier?.pledgeId === body.pledgeId) return loadReceipt(m, earlier.id);
-        if (earlier) throw new UnprocessableEntityException(`Idempotency-Key ${idempotencyKey} was used for a receipt of another pledge`);
-      }
       const pledge = (await localPledgeTerms(m, body.pledgeId)) ?? fromDonors;
       if (!pledge) throw new UnprocessableEntityException(`pledge ${body.pledgeId} not found`);
       if (pledge.status === 'cancelled') throw new ConflictException(`pledge ${body.pledgeId} is cancelled`);
