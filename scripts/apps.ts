@@ -211,9 +211,11 @@ function portTaken(port: number): Promise<boolean> {
 
 /**
  * A port offset per Jest worker (13000+, 13100+, …), so end-to-end files running in parallel workers, or
- * next to a developer's `npm start` on 3000–3004, never share a port.
+ * next to a developer's `npm start` on 3000–3004, never share a port. GIFTFLOW_TEST_PORT_BASE (default
+ * 10000) moves the whole range, for two checkouts testing on one machine.
  */
-export const workerPortOffset = (): number => 10_000 + 100 * Number(process.env.JEST_WORKER_ID ?? 0);
+export const workerPortOffset = (): number =>
+  Number(process.env.GIFTFLOW_TEST_PORT_BASE ?? 10_000) + 100 * Number(process.env.JEST_WORKER_ID ?? 0);
 
 export interface SystemOptions {
   /** Added to every app's environment (DATABASE_URL, KAFKA_BROKERS, KAFKA_TOPIC_PREFIX, DONORS_DATABASE…). */

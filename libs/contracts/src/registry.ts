@@ -1,32 +1,12 @@
 import { z } from 'zod';
 import { EventOf } from './define-event';
 import { envelopeSchema } from './envelope';
-import { CampaignOpenedV1 } from './donors/campaign-opened.v1';
-import { DonorRegisteredV1 } from './donors/donor-registered.v1';
-import { PledgeCancelledV1 } from './donors/pledge-cancelled.v1';
-import { PledgeRecordedV1 } from './donors/pledge-recorded.v1';
-import { PledgeStatusChangedV1 } from './donors/pledge-status-changed.v1';
-import { DeliveryConfirmedV1 } from './inventory/delivery-confirmed.v1';
-import { DeliveryFailedV1 } from './inventory/delivery-failed.v1';
-import { GoodsReceivedV1 } from './inventory/goods-received.v1';
-import { ItemRegisteredV1 } from './inventory/item-registered.v1';
-import { ShipmentDispatchedV1 } from './inventory/shipment-dispatched.v1';
-import { StockReleasedV1 } from './inventory/stock-released.v1';
-import { StockReservationRejectedV1 } from './inventory/stock-reservation-rejected.v1';
-import { StockReservedV1 } from './inventory/stock-reserved.v1';
-import { WarehouseRegisteredV1 } from './inventory/warehouse-registered.v1';
-import { AllocationConfirmedV1 } from './beneficiaries/allocation-confirmed.v1';
-import { AllocationRejectedV1 } from './beneficiaries/allocation-rejected.v1';
-import { AllocationRequestedV1 } from './beneficiaries/allocation-requested.v1';
-import { BeneficiaryRegisteredV1 } from './beneficiaries/beneficiary-registered.v1';
+import { DONORS_EVENTS } from './donors/donors.events';
+import { INVENTORY_EVENTS } from './inventory/inventory.events';
+import { BENEFICIARIES_EVENTS } from './beneficiaries/beneficiaries.events';
 
 /** Every event contract, every version. A new version is added here beside the old one. */
-export const EVENT_DEFINITIONS = [
-  DonorRegisteredV1, CampaignOpenedV1, PledgeRecordedV1, PledgeCancelledV1, PledgeStatusChangedV1,
-  ItemRegisteredV1, WarehouseRegisteredV1, GoodsReceivedV1, StockReservedV1, StockReservationRejectedV1,
-  StockReleasedV1, ShipmentDispatchedV1, DeliveryConfirmedV1, DeliveryFailedV1,
-  BeneficiaryRegisteredV1, AllocationRequestedV1, AllocationConfirmedV1, AllocationRejectedV1,
-] as const;
+export const EVENT_DEFINITIONS = [...DONORS_EVENTS, ...INVENTORY_EVENTS, ...BENEFICIARIES_EVENTS] as const;
 
 export type EventDefinitionAny = (typeof EVENT_DEFINITIONS)[number];
 /** The discriminated union of every event; switch on `type` (and `version`) exhaustively. */
