@@ -14,5 +14,11 @@ export const AllocationRequestedV1 = defineEvent({
     campaignId: fields.id.nullable(),
     warehouseCode: fields.code.nullable(),
     lines: z.array(allocationLineSchema).min(1),
+    /** Business date of the allocation (paper records); absent: the day it was recorded. */
+    allocatedOn: fields.isoDate.optional(),
+    /** The allocation plan it came from, if any. */
+    planId: fields.id.nullable().optional(),
+    /** 1 for the first request; a retry after a failed delivery requests again with 2, 3, … */
+    attempt: z.number().int().positive().optional(),
   }),
 });

@@ -1,3 +1,7 @@
+import { CampaignClosedV1 } from './campaign-closed.v1';
+import { DonorUpdatedV1 } from './donor-updated.v1';
+import { PledgeAmendedV1 } from './pledge-amended.v1';
+import { PledgeClosedV1 } from './pledge-closed.v1';
 import { CampaignOpenedV1 } from './campaign-opened.v1';
 import { DonorRegisteredV1 } from './donor-registered.v1';
 import { PledgeCancelledV1 } from './pledge-cancelled.v1';
@@ -11,4 +15,8 @@ export const DONORS_EVENTS = [
   PledgeRecordedV1,
   PledgeCancelledV1,
   PledgeStatusChangedV1,
+  CampaignClosedV1,
+  DonorUpdatedV1,
+  PledgeAmendedV1,
+  PledgeClosedV1,
 ] as const;

@@ -3,4 +3,8 @@ export * from './campaign-opened.v1';
 export * from './pledge-recorded.v1';
 export * from './pledge-cancelled.v1';
 export * from './pledge-status-changed.v1';
+export * from './campaign-closed.v1';
+export * from './donor-updated.v1';
+export * from './pledge-amended.v1';
+export * from './pledge-closed.v1';
 export * from './donors.events';

@@ -20,5 +20,9 @@ export const PledgeRecordedV1 = defineEvent({
     donorKind: z.enum(DONOR_KINDS),
     campaignId: fields.id.nullable(),
     lines: z.array(pledgeLineSchema).min(1),
+    /** Business date of the pledge (a paper record entered later); absent: the day it was recorded. */
+    pledgedOn: fields.isoDate.optional(),
+    /** When the donor said the goods would arrive. */
+    expectedOn: fields.isoDate.optional(),
   }),
 });

@@ -22,5 +22,11 @@ export const GoodsReceivedV1 = defineEvent({
         }),
       )
       .min(1),
+    /** Business date of the receipt; absent: the day it was recorded. */
+    receivedOn: fields.isoDate.optional(),
+    donorId: fields.id.optional(),
+    campaignId: fields.id.nullable().optional(),
+    /** A walk-in donation with no prior pledge: `pledgeId` was made by inventory, donors shows it received. */
+    walkIn: z.boolean().optional(),
   }),
 });

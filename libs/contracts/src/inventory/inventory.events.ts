@@ -1,3 +1,9 @@
+import { DeliveryConfirmedV2 } from './delivery-confirmed.v2';
+import { DeliveryFailedV2 } from './delivery-failed.v2';
+import { StockAdjustedV1 } from './stock-adjusted.v1';
+import { TransferDispatchedV1 } from './transfer-dispatched.v1';
+import { TransferReceivedV1 } from './transfer-received.v1';
+import { GiftReturnedV1 } from './gift-returned.v1';
 import { DeliveryConfirmedV1 } from './delivery-confirmed.v1';
 import { DeliveryFailedV1 } from './delivery-failed.v1';
 import { GoodsReceivedV1 } from './goods-received.v1';
@@ -19,4 +25,10 @@ export const INVENTORY_EVENTS = [
   ShipmentDispatchedV1,
   DeliveryConfirmedV1,
   DeliveryFailedV1,
+  DeliveryConfirmedV2,
+  DeliveryFailedV2,
+  StockAdjustedV1,
+  TransferDispatchedV1,
+  TransferReceivedV1,
+  GiftReturnedV1,
 ] as const;

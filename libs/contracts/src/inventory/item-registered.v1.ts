@@ -12,5 +12,8 @@ export const ItemRegisteredV1 = defineEvent({
     category: fields.category,
     unit: z.string().min(1).max(32),
     unitValueVnd: fields.vnd,
+    /** false for services (heart screening, a haircut): allocated and delivered without lots. Absent: true. */
+    stocked: z.boolean().optional(),
+    perishable: z.boolean().optional(),
   }),
 });

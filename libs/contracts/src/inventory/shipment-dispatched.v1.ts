@@ -6,5 +6,5 @@ export const ShipmentDispatchedV1 = defineEvent({
   type: 'ShipmentDispatched',
   version: 1,
   source: 'inventory',
-  payload: z.object({ allocationId: fields.id, dispatchedAt: fields.isoDateTime }),
+  payload: z.object({ allocationId: fields.id, dispatchedAt: fields.isoDateTime, happenedAt: fields.isoDateTime.optional() }),
 });
