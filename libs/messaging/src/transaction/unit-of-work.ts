@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Publisher } from '@giftflow/contracts';
-import { OutboxTransaction, writeOutboxRows } from '../outbox/outbox-transaction';
+import { OutboxTransaction } from '../outbox/outbox-transaction';
 import { EventContext } from './event-context';
 
 /**
@@ -22,7 +22,7 @@ export class UnitOfWork {
     const result = await this.dataSource.transaction(async (manager) => {
       const tx = new OutboxTransaction(manager, this.source, this.topicPrefix, full);
       const value = await work(tx);
-      await writeOutboxRows(manager, tx.pending);
+      await tx.flush();
       published = tx.pending.length;
       return value;
     });

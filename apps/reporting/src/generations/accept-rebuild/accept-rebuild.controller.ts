@@ -1,0 +1,14 @@
+import { Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { AcceptRebuildHandler, RebuildAccepted } from './accept-rebuild.handler';
+
+@Controller('admin/rebuild')
+export class AcceptRebuildController {
+  constructor(private readonly handler: AcceptRebuildHandler) {}
+
+  /** 200: the running rebuild is swapped in once caught up, dead letters or not. 409 when none runs. */
+  @Post('accept')
+  @HttpCode(HttpStatus.OK)
+  accept(): Promise<RebuildAccepted> {
+    return this.handler.accept();
+  }
+}
