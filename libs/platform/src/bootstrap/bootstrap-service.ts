@@ -3,10 +3,12 @@ import { NestApplicationOptions } from '@nestjs/common/interfaces/nest-applicati
 import { NestFactory } from '@nestjs/core';
 import { createValidationPipe } from '../http/validation.pipe';
 import { DatabaseSettings, ensureDatabase } from '../database/database-settings';
+import { serveOpenApi } from '../openapi/openapi-document';
 
 /**
  * Starts one service: creates its database if missing (migrations then run as TypeORM connects),
- * validates bodies, finishes in-flight work on SIGTERM/SIGINT, listens on PORT.
+ * validates bodies, serves its OpenAPI document (GET /docs, GET /docs-json), finishes in-flight work on
+ * SIGTERM/SIGINT, listens on PORT.
  */
 export async function bootstrapService(
   name: string,
@@ -23,6 +25,7 @@ export async function bootstrapService(
   if (options.database) await ensureDatabase(options.database);
   const app = await NestFactory.create(module, { bufferLogs: false, ...options.nest });
   options.configure?.(app);
+  serveOpenApi(app, name);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   const port = Number(process.env.PORT ?? options.defaultPort);

@@ -1,4 +1,5 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -18,6 +19,8 @@ export class HealthController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ description: '{status: "ok", database: "up", kafka: "up"}' })
+  @ApiServiceUnavailableResponse({ description: '{status: "degraded", …} naming which of database and kafka is down' })
   async health(@Res({ passthrough: true }) res: Response) {
     const [database, kafka] = await Promise.all([this.database(), this.kafka.check()]);
     const components = this.messaging.components();

@@ -1,4 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
+import { JSONSchema } from 'class-validator-jsonschema';
 import { IsISO8601, IsInt, Matches, Max, Min, ValidationArguments, ValidationOptions, registerDecorator } from 'class-validator';
 
 /** The same shapes as the event contracts' `fields` (libs/contracts/src/envelope.ts). */
@@ -10,7 +11,12 @@ export const IsCategory = () =>
 
 /** A calendar date, e.g. 2026-06-30. */
 export const IsCalendarDate = () =>
-  applyDecorators(Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a date like 2026-06-30' }), IsISO8601({ strict: true }));
+  applyDecorators(
+    Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a date like 2026-06-30' }),
+    IsISO8601({ strict: true }),
+    // The OpenAPI schema (libs/platform/src/openapi): a date, not IsISO8601's date or date-time.
+    JSONSchema(() => ({ type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
+  );
 
 /** Whole VND, stored as PostgreSQL integer. */
 export const IsVnd = () => applyDecorators(IsInt(), Min(0), Max(2_147_483_647));
@@ -35,6 +41,7 @@ export function IsEachOneOf(allowed: readonly string[], options?: ValidationOpti
       name: 'isEachOneOf',
       target: target.constructor,
       propertyName: property,
+      constraints: [allowed], // read by the OpenAPI schema (libs/platform/src/openapi/document-dtos.ts)
       options,
       validator: {
         validate: (value: unknown) => Array.isArray(value) && bad(value).length === 0,
@@ -58,6 +65,7 @@ export function HasNoRepeated<T>(key: (element: T) => unknown, what: string, opt
       name: 'hasNoRepeated',
       target: target.constructor,
       propertyName: property,
+      constraints: [what],
       options,
       validator: {
         validate: (value: unknown) => repeated(value).length === 0,

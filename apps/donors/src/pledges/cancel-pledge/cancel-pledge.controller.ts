@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse } from '@nestjs/swagger';
 import { Actor } from '@giftflow/platform';
 import { PledgeView } from '../pledge-view';
 import { CancelPledgeDto } from './cancel-pledge.dto';
@@ -14,6 +15,10 @@ export class CancelPledgeController {
    */
   @Post(':id/cancel')
   @HttpCode(201)
+  @ApiCreatedResponse({ description: 'the cancelled pledge (cancelling again answers the same and publishes nothing); publishes PledgeCancelled' })
+  @ApiBadRequestResponse({ description: 'the id is not a UUID, or the reason is missing' })
+  @ApiNotFoundResponse({ description: 'no pledge with this id' })
+  @ApiConflictResponse({ description: 'goods of this pledge have been received' })
   cancel(@Param('id', ParseUUIDPipe) id: string, @Body() body: CancelPledgeDto, @Actor() actor: string): Promise<PledgeView> {
     return this.handler.execute(id, body.reason, actor);
   }

@@ -1,4 +1,5 @@
 import { Controller, Get, NotFoundException, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { PledgeView, findPledgeView } from '../pledge-view';
@@ -9,6 +10,9 @@ export class GetPledgeController {
 
   /** The pledge's status and, per line, pledged / received / delivered quantities. */
   @Get(':id')
+  @ApiOkResponse({ description: 'the pledge: status and, per line, pledged / received / delivered quantities' })
+  @ApiBadRequestResponse({ description: 'the id is not a UUID' })
+  @ApiNotFoundResponse({ description: 'no pledge with this id' })
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<PledgeView> {
     const pledge = await findPledgeView(this.db.manager, id);
     if (!pledge) throw new NotFoundException(`pledge ${id} not found`);

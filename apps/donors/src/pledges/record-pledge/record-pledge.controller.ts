@@ -1,4 +1,5 @@
 import { BadRequestException, Body, Controller, Post, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Actor, IdempotencyKey } from '@giftflow/platform';
 import { answerCreated } from '../../idempotency/claim-idempotency-key';
@@ -17,6 +18,9 @@ export class RecordPledgeController {
    * used for a different body.
    */
   @Post()
+  @ApiCreatedResponse({ description: 'the pledge, status "pledged" (a replay with the same key and body: the same pledge as it stands now, header Idempotent-Replayed: true); publishes PledgeRecorded' })
+  @ApiBadRequestResponse({ description: 'a field fails validation, or the Idempotency-Key header is missing' })
+  @ApiUnprocessableEntityResponse({ description: 'unknown donor or campaign, or the Idempotency-Key was used for a different body' })
   async record(
     @Body() body: RecordPledgeDto, @Actor() actor: string, @IdempotencyKey() key: string | null, @Res({ passthrough: true }) res: Response,
   ): Promise<PledgeView> {

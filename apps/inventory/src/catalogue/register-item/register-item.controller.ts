@@ -1,4 +1,5 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse } from '@nestjs/swagger';
 import { ItemRegisteredV1 } from '@giftflow/contracts';
 import { UnitOfWork } from '@giftflow/messaging';
 import { Actor } from '@giftflow/platform';
@@ -12,6 +13,9 @@ export class RegisterItemController {
 
   /** 201 with the item; 409 when the code is taken. Publishes ItemRegistered. */
   @Post()
+  @ApiCreatedResponse({ description: 'the item; publishes ItemRegistered' })
+  @ApiBadRequestResponse({ description: 'a field fails validation' })
+  @ApiConflictResponse({ description: 'the item code is taken' })
   register(@Body() body: RegisterItemDto, @Actor() actor: string): Promise<Item> {
     return this.uow.run({ actor }, async (tx) => {
       const item = await insertNew(tx.manager, Item, { ...body, registeredAt: new Date() }, `item ${body.code} is already registered`);

@@ -1,4 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { QueryStockDto } from './query-stock.dto';
@@ -17,6 +18,8 @@ export class QueryStockController {
 
   /** Stock per item and warehouse, summed over lots; both filters optional. */
   @Get()
+  @ApiOkResponse({ description: '[{itemCode, warehouseCode, onHand, reserved, available}] per item and warehouse, summed over lots' })
+  @ApiBadRequestResponse({ description: 'a filter is not a code' })
   levels(@Query() query: QueryStockDto): Promise<StockLevel[]> {
     return this.dataSource.query(
       `SELECT item_code AS "itemCode", warehouse_code AS "warehouseCode",
