@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstrap, Type } from '@nestjs/common';
+import { BeforeApplicationShutdown, DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstrap, Optional, Type } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { Kafka } from 'kafkajs';
@@ -10,6 +10,7 @@ import { EventHandler, Subscription, on } from './consumer/subscription';
 import { ensureTopics } from './kafka/ensure-topics';
 import { KafkaHealth } from './kafka/kafka-health';
 import { KafkaSettings, createKafka, kafkaSettingsFromEnv } from './kafka/kafka.config';
+import { MESSAGING_METRICS, MessagingMetrics, NO_MESSAGING_METRICS } from './observability/messaging-metrics';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { UnitOfWork } from './transaction/unit-of-work';
 
@@ -50,6 +51,7 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly relay: OutboxRelay,
     private readonly health: KafkaHealth,
     private readonly moduleRef: ModuleRef,
+    @Optional() @Inject(MESSAGING_METRICS) private readonly metrics: MessagingMetrics | null,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -67,6 +69,7 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
         topicPrefix: prefix,
         subscriptions: subscriptions.map((s) => this.bind(s)),
         onPublished: () => this.relay.wake(),
+        metrics: this.metrics ?? NO_MESSAGING_METRICS,
       });
       await this.consumer.start();
     }
@@ -98,8 +101,9 @@ export class MessagingModule {
         { provide: KafkaHealth, inject: [KAFKA], useFactory: (kafka: Kafka) => new KafkaHealth(kafka) },
         {
           provide: OutboxRelay,
-          inject: [getDataSourceToken(), KAFKA],
-          useFactory: (ds: DataSource, kafka: Kafka) => new OutboxRelay(ds, kafka, { logger: new Logger('OutboxRelay') }),
+          inject: [getDataSourceToken(), KAFKA, { token: MESSAGING_METRICS, optional: true }],
+          useFactory: (ds: DataSource, kafka: Kafka, metrics: MessagingMetrics | undefined) =>
+            new OutboxRelay(ds, kafka, { logger: new Logger('OutboxRelay'), metrics }),
         },
         {
           provide: UnitOfWork,

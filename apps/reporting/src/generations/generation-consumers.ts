@@ -1,9 +1,9 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Kafka } from 'kafkajs';
 import { DataSource, IsNull, Not } from 'typeorm';
 import { topicName } from '@giftflow/contracts';
-import { EventConsumer, KAFKA, KAFKA_SETTINGS, KafkaSettings } from '@giftflow/messaging';
+import { EventConsumer, KAFKA, KAFKA_SETTINGS, KafkaSettings, MESSAGING_METRICS, MessagingMetrics } from '@giftflow/messaging';
 import { REPORTING_CONSUMES, subscriptionsFor } from '../reporting.subscriptions';
 import { dropGenerationPartitions } from './generation-partitions';
 import { KafkaOffsets, ReplayProgress } from './kafka-offsets';
@@ -31,6 +31,7 @@ export class GenerationConsumers implements OnApplicationBootstrap, BeforeApplic
     @Inject(KAFKA) private readonly kafka: Kafka,
     @Inject(KAFKA_SETTINGS) private readonly settings: KafkaSettings,
     private readonly offsets: KafkaOffsets,
+    @Optional() @Inject(MESSAGING_METRICS) private readonly metrics?: MessagingMetrics,
   ) {}
 
   get topics(): string[] {
@@ -121,6 +122,7 @@ export class GenerationConsumers implements OnApplicationBootstrap, BeforeApplic
       topics: this.topics,
       topicPrefix: this.settings.topicPrefix,
       subscriptions: subscriptionsFor(generation),
+      metrics: this.metrics,
     });
     try {
       await consumer.start();

@@ -4,6 +4,8 @@ import { DataSource } from 'typeorm';
 import { GiftflowEvent, Publisher, parseEvent } from '@giftflow/contracts';
 import { sendToDeadLetterTopic } from '../dlq/dead-letter.publisher';
 import { OutboxTransaction, writeOutboxRows } from '../outbox/outbox-transaction';
+import { MessagingMetrics, NO_MESSAGING_METRICS } from '../observability/messaging-metrics';
+import { handleInTraceContext } from '../observability/trace-context';
 import { isInfrastructureError } from './infrastructure-error';
 import { Subscription } from './subscription';
 
@@ -27,9 +29,11 @@ export interface EventConsumerOptions {
   /** Wakes the relay when handlers published events. */
   onPublished?: () => void;
   logger?: Pick<Logger, 'log' | 'warn' | 'error'>;
+  metrics?: MessagingMetrics;
 }
 
 interface Work {
+  topic: string;
   message: KafkaMessage;
   event: GiftflowEvent;
   subscription: Subscription;
@@ -54,6 +58,7 @@ export class EventConsumer {
   private readonly byKey: Map<string, Subscription>;
   private readonly logger: Pick<Logger, 'log' | 'warn' | 'error'>;
   private stopping = false;
+  private readonly metrics: MessagingMetrics;
 
   constructor(
     private readonly kafka: Kafka,
@@ -62,6 +67,7 @@ export class EventConsumer {
   ) {
     this.byKey = new Map(options.subscriptions.map((s) => [s.definition.key, s]));
     this.logger = options.logger ?? new Logger(`EventConsumer:${options.name}`);
+    this.metrics = options.metrics ?? NO_MESSAGING_METRICS;
   }
 
   get groupId(): string {
@@ -87,11 +93,13 @@ export class EventConsumer {
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
       eachBatch: (payload) => this.handleBatch(payload),
     });
+    this.metrics.consumerStarted({ consumer: this.options.name, groupId: this.groupId, topics: this.options.topics });
   }
 
   /** Lets the batch in flight finish its chunk and commit, then leaves the group. */
   async stop(): Promise<void> {
     this.stopping = true;
+    this.metrics.consumerStopped(this.options.name);
     await this.consumer?.disconnect().catch(() => undefined);
     this.consumer = null;
     await this.dlqProducer?.disconnect().catch(() => undefined);
@@ -110,6 +118,7 @@ export class EventConsumer {
     for (let start = 0; start < batch.messages.length; start += chunkSize) {
       if (!isRunning() || isStale()) return;
       const chunk = batch.messages.slice(start, start + chunkSize);
+      const started = process.hrtime.bigint();
       const work: Work[] = [];
       for (const message of chunk) {
         const item = await this.toWork(batch.topic, batch.partition, message);
@@ -121,6 +130,7 @@ export class EventConsumer {
       // autoCommit is off, so commit explicitly: the next offset, only now that the work has committed.
       const next = (BigInt(last) + 1n).toString();
       await commitOffsetsIfNecessary({ topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: next }] }] });
+      this.metrics.batchDone('consumer', this.options.name, chunk.length, Number(process.hrtime.bigint() - started) / 1e9);
       await heartbeat();
     }
   }
@@ -144,7 +154,7 @@ export class EventConsumer {
       return null;
     }
     if (!subscription) return null;
-    return { message, event: parsed.event, subscription };
+    return { topic, message, event: parsed.event, subscription };
   }
 
   private async handleChunk(topic: string, partition: number, work: Work[], heartbeat: () => Promise<void>): Promise<void> {
@@ -207,9 +217,10 @@ export class EventConsumer {
           correlationId: event.correlationId,
           causationId: event.id,
         });
-        const events = todo.slice(i, end).map((w) => w.event);
-        if (subscription.handleMany) await subscription.handleMany(events, tx);
-        else await subscription.handle(event, tx);
+        const run = todo.slice(i, end);
+        const events = run.map((w) => w.event);
+        await handleInTraceContext(this.options.name, todo[i].topic, run.map((w) => w.message), events, () =>
+          subscription.handleMany ? subscription.handleMany(events, tx) : subscription.handle(event, tx));
         pending.push(...tx.pending);
         handled.push(...events);
         i = end;
@@ -218,12 +229,14 @@ export class EventConsumer {
       published = pending.length;
     });
     if (published > 0) this.options.onPublished?.();
+    this.metrics.eventsHandled(this.options.name, handled);
     this.options.onHandled?.(handled);
   }
 
   private async deadLetter(topic: string, partition: number, message: KafkaMessage, attempts: number, error: string): Promise<void> {
     if (!this.dlqProducer) throw new Error('dead-letter producer is not connected');
     await sendToDeadLetterTopic(this.dlqProducer, { topic, partition, message, consumer: this.options.name, attempts, error });
+    this.metrics.eventDeadLettered(this.options.name, topic, attempts === 0 ? 'schema' : 'handler');
   }
 }
 

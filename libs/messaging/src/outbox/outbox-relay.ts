@@ -1,6 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { Kafka, Message, Partitioners, Producer } from 'kafkajs';
 import { DataSource, QueryRunner } from 'typeorm';
+import { MessagingMetrics, NO_MESSAGING_METRICS } from '../observability/messaging-metrics';
+import { PublishSpans, startPublishSpans } from '../observability/trace-context';
 
 export interface OutboxRelayOptions {
   /** Rows claimed and sent per round (PITFALLS 10: kafkajs batches nothing by itself). */
@@ -10,6 +12,7 @@ export interface OutboxRelayOptions {
   /** Test seam for fault tests: runs after Kafka acknowledged a batch, before it is marked sent. */
   afterSend?: (eventIds: string[]) => Promise<void> | void;
   logger?: Pick<Logger, 'log' | 'warn' | 'error'>;
+  metrics?: MessagingMetrics;
 }
 
 interface ClaimedRow {
@@ -19,6 +22,7 @@ interface ClaimedRow {
   message_key: string;
   event_type: string;
   envelope: { version: number; correlationId: string };
+  headers: Record<string, string> | null;
 }
 
 /** Only one relay per database publishes at a time, so events leave in commit order per key. */
@@ -91,12 +95,24 @@ export class OutboxRelay {
       const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [RELAY_LOCK_KEY]);
       if (!locked) return 0;
       const rows: ClaimedRow[] = await manager.query(
-        `SELECT id, event_id, topic, message_key, event_type, envelope FROM outbox
+        `SELECT id, event_id, topic, message_key, event_type, envelope, headers FROM outbox
           WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.batchSize],
       );
       if (rows.length === 0) return 0;
-      await producer.sendBatch({ acks: -1, topicMessages: groupByTopic(rows) });
+      const metrics = this.options.metrics ?? NO_MESSAGING_METRICS;
+      const started = process.hrtime.bigint();
+      const spans = startPublishSpans(rows);
+      try {
+        await producer.sendBatch({ acks: -1, topicMessages: groupByTopic(rows, spans) });
+        spans.end();
+      } catch (error) {
+        spans.end(error);
+        metrics.publishFailed(rows.map(metricsOf), error);
+        throw error;
+      }
+      metrics.eventsPublished(rows.map(metricsOf));
+      metrics.batchDone('relay', 'outbox', rows.length, Number(process.hrtime.bigint() - started) / 1e9);
       const ids = rows.map((r) => r.event_id);
       await this.options.afterSend?.(ids);
       await manager.query('UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
@@ -164,14 +180,17 @@ export class OutboxRelay {
   }
 }
 
-function groupByTopic(rows: ClaimedRow[]): { topic: string; messages: Message[] }[] {
+const metricsOf = (row: ClaimedRow) => ({ topic: row.topic, type: row.event_type });
+
+function groupByTopic(rows: ClaimedRow[], spans: PublishSpans): { topic: string; messages: Message[] }[] {
   const byTopic = new Map<string, Message[]>();
-  for (const row of rows) {
+  for (const [index, row] of rows.entries()) {
     const messages = byTopic.get(row.topic) ?? [];
     messages.push({
       key: row.message_key,
       value: JSON.stringify(row.envelope),
       headers: {
+        ...spans.headersOf(index),
         'event-id': row.event_id,
         'event-type': row.event_type,
         'event-version': String(row.envelope.version),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { EventDefinition, EventOf, Publisher, describeIssues, envelopeSchema } from '@giftflow/contracts';
 import type { z } from 'zod';
+import { currentTraceHeaders } from '../observability/trace-context';
 import { EventContext } from '../transaction/event-context';
 import { EventSchemaError } from './event-schema.error';
 
@@ -11,6 +12,8 @@ export interface OutboxRow {
   key: string;
   type: string;
   envelope: unknown;
+  /** Sent as Kafka headers by the relay: the trace context (`traceparent`) it was written in, if traced. */
+  headers?: Record<string, string> | null;
 }
 
 /**
@@ -53,7 +56,7 @@ export class OutboxTransaction {
     };
     const envelopeCheck = envelopeSchema.safeParse(envelope);
     if (!envelopeCheck.success) throw new EventSchemaError(definition.key, describeIssues(envelopeCheck.error));
-    this.pending.push({ eventId: envelope.id, topic: this.topicPrefix + definition.topic, key: aggregateId, type: definition.type, envelope });
+    this.pending.push({ eventId: envelope.id, topic: this.topicPrefix + definition.topic, key: aggregateId, type: definition.type, envelope, headers: currentTraceHeaders() });
     return envelope as unknown as EventOf<EventDefinition<T, V, P>>;
   }
 }
@@ -64,12 +67,12 @@ export async function writeOutboxRows(manager: EntityManager, rows: OutboxRow[])
     const chunk = rows.slice(start, start + 1000);
     const values: unknown[] = [];
     const tuples = chunk.map((row, i) => {
-      values.push(row.eventId, row.topic, row.key, row.type, JSON.stringify(row.envelope));
-      const b = i * 5;
-      return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}::jsonb)`;
+      values.push(row.eventId, row.topic, row.key, row.type, JSON.stringify(row.envelope), row.headers ? JSON.stringify(row.headers) : null);
+      const b = i * 6;
+      return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}::jsonb, $${b + 6}::jsonb)`;
     });
     await manager.query(
-      `INSERT INTO outbox (event_id, topic, message_key, event_type, envelope) VALUES ${tuples.join(', ')}`,
+      `INSERT INTO outbox (event_id, topic, message_key, event_type, envelope, headers) VALUES ${tuples.join(', ')}`,
       values,
     );
   }

@@ -3,10 +3,13 @@ import { NestApplicationOptions } from '@nestjs/common/interfaces/nest-applicati
 import { NestFactory } from '@nestjs/core';
 import { createValidationPipe } from '../http/validation.pipe';
 import { DatabaseSettings, ensureDatabase } from '../database/database-settings';
+import { useServiceObservability } from '../observability/use-service-observability';
+import { startTracing } from '../tracing/start-tracing';
 
 /**
  * Starts one service: creates its database if missing (migrations then run as TypeORM connects),
- * validates bodies, finishes in-flight work on SIGTERM/SIGINT, listens on PORT.
+ * validates bodies, finishes in-flight work on SIGTERM/SIGINT, listens on PORT. Metrics, JSON logs and (with
+ * OTEL_EXPORTER_OTLP_ENDPOINT) traces as docs/observability.md says; the module imports ObservabilityModule.
  */
 export async function bootstrapService(
   name: string,
@@ -20,8 +23,10 @@ export async function bootstrapService(
   },
 ): Promise<INestApplication> {
   const logger = new Logger(name);
+  startTracing(name);
   if (options.database) await ensureDatabase(options.database);
-  const app = await NestFactory.create(module, { bufferLogs: false, ...options.nest });
+  const app = await NestFactory.create(module, { bufferLogs: true, ...options.nest });
+  useServiceObservability(app); // before configure: the gateway's proxies are measured and logged too
   options.configure?.(app);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

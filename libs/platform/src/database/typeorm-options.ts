@@ -1,5 +1,5 @@
 import { DataSourceOptions, MixedList } from 'typeorm';
-import { CreateMessagingTables1764300000000 } from '@giftflow/messaging';
+import { MESSAGING_MIGRATIONS } from '@giftflow/messaging';
 import { DatabaseSettings, databaseUrl } from './database-settings';
 
 type Classes = MixedList<Function>; // eslint-disable-line @typescript-eslint/ban-types
@@ -13,7 +13,7 @@ export function typeOrmOptions(settings: DatabaseSettings, entities: Classes, mi
     type: 'postgres',
     url: databaseUrl(settings.serverUrl, settings.database),
     entities,
-    migrations: [CreateMessagingTables1764300000000, ...migrations],
+    migrations: [...MESSAGING_MIGRATIONS, ...migrations],
     migrationsRun: true,
     migrationsTransactionMode: 'each',
     synchronize: false,
