@@ -9,6 +9,7 @@ import { KafkaOffsets } from './generations/kafka-offsets';
 import { ProjectionGeneration } from './generations/projection-generation.entity';
 import { RebuildStatusController } from './generations/rebuild-status/rebuild-status.controller';
 import { RebuildStatusHandler } from './generations/rebuild-status/rebuild-status.handler';
+import { RebuildStatusMetrics } from './generations/rebuild-status/rebuild-status.metrics';
 import { StartRebuildController } from './generations/start-rebuild/start-rebuild.controller';
 import { StartRebuildHandler } from './generations/start-rebuild/start-rebuild.handler';
 import { AddPledgeCancellations1764700000000 } from './migrations/add-pledge-cancellations.migration';
@@ -31,12 +32,13 @@ const entities = [ProjectionGeneration, PledgeLine, PledgeCancellation, ReceiptL
 const migrations = [CreateReportingTables1764500000000, AddPledgeCancellations1764700000000, AddRebuildDeadLetterDecision1764900000001];
 const controllers = [MonthlyReportController, PledgeTraceController, StartRebuildController, RebuildStatusController, AcceptRebuildController];
 const handlers = [MonthlyReportHandler, PledgeTraceHandler, StartRebuildHandler, RebuildStatusHandler, AcceptRebuildHandler];
+const metrics = [RebuildStatusMetrics];
 /** Reporting runs its own consumers, one per generation (see GenerationConsumers), so it passes no `subscriptions`. */
 const consumers = [GenerationConsumers, { provide: KafkaOffsets, inject: [KAFKA], useFactory: (kafka: Kafka) => new KafkaOffsets(kafka) }];
 
 @Module({
   imports: [ServiceCoreModule.forService({ service: 'reporting', entities, migrations, consumes: REPORTING_CONSUMES })],
   controllers,
-  providers: [...handlers, ...consumers],
+  providers: [...handlers, ...consumers, ...metrics],
 })
 export class ReportingModule {}

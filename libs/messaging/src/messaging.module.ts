@@ -11,6 +11,7 @@ import { MessagingHealth } from './health/messaging-health';
 import { ensureTopics } from './kafka/ensure-topics';
 import { KafkaHealth } from './kafka/kafka-health';
 import { KafkaSettings, createKafka, kafkaSettingsFromEnv } from './kafka/kafka.config';
+import { MESSAGING_METRICS, MessagingMetrics, NO_MESSAGING_METRICS } from './observability/messaging-metrics';
 import { OutboxRelay, withDeadline } from './outbox/outbox-relay';
 import { UnitOfWork } from './transaction/unit-of-work';
 
@@ -61,6 +62,7 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly health: KafkaHealth,
     private readonly messagingHealth: MessagingHealth,
     private readonly moduleRef: ModuleRef,
+    @Optional() @Inject(MESSAGING_METRICS) private readonly metrics: MessagingMetrics | null,
     @Optional() private readonly http?: HttpAdapterHost,
   ) {}
 
@@ -83,6 +85,7 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
         topicPrefix: prefix,
         subscriptions: subscriptions.map((s) => this.bind(s)),
         onPublished: () => this.relay.wake(),
+        metrics: this.metrics ?? NO_MESSAGING_METRICS,
       });
       this.messagingHealth.register(`consumer:${service}`, this.consumer);
       await this.consumer.start();
@@ -128,8 +131,9 @@ export class MessagingModule {
         { provide: MessagingHealth, useFactory: () => new MessagingHealth() },
         {
           provide: OutboxRelay,
-          inject: [getDataSourceToken(), KAFKA],
-          useFactory: (ds: DataSource, kafka: Kafka) => new OutboxRelay(ds, kafka, { logger: new Logger('OutboxRelay') }),
+          inject: [getDataSourceToken(), KAFKA, { token: MESSAGING_METRICS, optional: true }],
+          useFactory: (ds: DataSource, kafka: Kafka, metrics: MessagingMetrics | undefined) =>
+            new OutboxRelay(ds, kafka, { logger: new Logger('OutboxRelay'), metrics }),
         },
         {
           provide: UnitOfWork,

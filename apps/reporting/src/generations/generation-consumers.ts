@@ -1,9 +1,9 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Kafka } from 'kafkajs';
 import { DataSource, IsNull, Not } from 'typeorm';
 import { topicName } from '@giftflow/contracts';
-import { EventConsumer, KAFKA, KAFKA_SETTINGS, KafkaSettings, MessagingHealth } from '@giftflow/messaging';
+import { EventConsumer, KAFKA, KAFKA_SETTINGS, KafkaSettings, MESSAGING_METRICS, MessagingHealth, MessagingMetrics } from '@giftflow/messaging';
 import { REPORTING_CONSUMES, subscriptionsFor } from '../reporting.subscriptions';
 import { dropGenerationPartitions } from './generation-partitions';
 import { KafkaOffsets, ReplayProgress } from './kafka-offsets';
@@ -33,6 +33,7 @@ export class GenerationConsumers implements OnApplicationBootstrap, BeforeApplic
     @Inject(KAFKA_SETTINGS) private readonly settings: KafkaSettings,
     private readonly offsets: KafkaOffsets,
     private readonly health: MessagingHealth,
+    @Optional() @Inject(MESSAGING_METRICS) private readonly metrics?: MessagingMetrics,
   ) {}
 
   get topics(): string[] {
@@ -146,6 +147,7 @@ export class GenerationConsumers implements OnApplicationBootstrap, BeforeApplic
       topics: this.topics,
       topicPrefix: this.settings.topicPrefix,
       subscriptions: subscriptionsFor(generation),
+      metrics: this.metrics,
     });
     try {
       await consumer.start();

@@ -6,6 +6,8 @@ import { DLQ_HEADERS, sendToDeadLetterTopic } from '../dlq/dead-letter.publisher
 import { ComponentHealth } from '../health/messaging-health';
 import { canonicalId } from '../ids/canonical-id';
 import { OutboxQueue, OutboxTransaction } from '../outbox/outbox-transaction';
+import { MessagingMetrics, NO_MESSAGING_METRICS } from '../observability/messaging-metrics';
+import { handleInTraceContext } from '../observability/trace-context';
 import { isInfrastructureError } from './infrastructure-error';
 import { Subscription } from './subscription';
 
@@ -39,9 +41,11 @@ export interface EventConsumerOptions {
   /** Wakes the relay when handlers published events. */
   onPublished?: () => void;
   logger?: Pick<Logger, 'log' | 'warn' | 'error'>;
+  metrics?: MessagingMetrics;
 }
 
 interface Work {
+  topic: string;
   message: KafkaMessage;
   event: GiftflowEvent;
   subscription: Subscription;
@@ -92,6 +96,7 @@ export class EventConsumer {
   private readonly subscribedTypes: Map<string, Subscription[]>;
   private readonly logger: Pick<Logger, 'log' | 'warn' | 'error'>;
   private stopping = false;
+  private readonly metrics: MessagingMetrics;
   private state: State = 'stopped';
   private detail = '';
   private restarts = 0;
@@ -110,6 +115,7 @@ export class EventConsumer {
     this.subscribedTypes = new Map();
     for (const s of options.subscriptions) this.subscribedTypes.set(s.definition.type, [...(this.subscribedTypes.get(s.definition.type) ?? []), s]);
     this.logger = options.logger ?? new Logger(`EventConsumer:${options.name}`);
+    this.metrics = options.metrics ?? NO_MESSAGING_METRICS;
   }
 
   get name(): string {
@@ -140,6 +146,7 @@ export class EventConsumer {
   /** Lets the chunk in flight finish (or roll back), then leaves the group; bounded by `stopTimeoutMs`. */
   async stop(): Promise<void> {
     this.stopping = true;
+    this.metrics.consumerStopped(this.options.name);
     for (const wake of this.wakeSleepers) wake();
     const deadline = Date.now() + (this.options.stopTimeoutMs ?? 8_000);
     await within(this.restartLoop ?? Promise.resolve(), deadline);
@@ -173,6 +180,7 @@ export class EventConsumer {
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
       eachBatch: (payload) => this.track(this.handleBatch(payload)),
     });
+    this.metrics.consumerStarted({ consumer: this.options.name, groupId: this.groupId, topics: this.options.topics });
   }
 
   private async disconnect(): Promise<void> {
@@ -223,12 +231,13 @@ export class EventConsumer {
     for (let start = 0; start < batch.messages.length; start += chunkSize) {
       if (!context.alive()) return;
       const chunk = batch.messages.slice(start, start + chunkSize);
+      const started = process.hrtime.bigint();
       const work: Work[] = [];
       const letters: Letter[] = [];
       let stall: { at: number; reason: string } | null = null;
       for (let i = 0; i < chunk.length && !stall; i += 1) {
         const decision = this.decide(chunk[i]);
-        if (decision.kind === 'work') work.push(decision.work);
+        if (decision.kind === 'work') work.push({ ...decision.work, topic: batch.topic });
         else if (decision.kind === 'dead') letters.push(decision.letter);
         else if (decision.kind === 'skip') this.skipped.set(decision.what, (this.skipped.get(decision.what) ?? 0) + 1);
         else stall = { at: i, reason: decision.reason };
@@ -241,6 +250,7 @@ export class EventConsumer {
         // autoCommit is off, so commit explicitly: the next offset, only now that the work has committed.
         const next = (BigInt(last) + 1n).toString();
         await commitOffsetsIfNecessary({ topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: next }] }] });
+        this.metrics.batchDone('consumer', this.options.name, done.length, Number(process.hrtime.bigint() - started) / 1e9);
       }
       if (stall) {
         this.logger.error(`${batch.topic}[${batch.partition}] stalled at offset ${chunk[stall.at].offset}: ${stall.reason}`);
@@ -287,7 +297,7 @@ export class EventConsumer {
       correlationId: canonicalId(parsed.event.correlationId),
       causationId: parsed.event.causationId === null ? null : canonicalId(parsed.event.causationId),
     } as GiftflowEvent;
-    return { kind: 'work', work: { message, event, subscription, replay } };
+    return { kind: 'work', work: { topic: '', message, event, subscription, replay } };
   }
 
   /** Records the chunk's letters, then handles its work; false when stopped before it was all done. */
@@ -409,15 +419,17 @@ export class EventConsumer {
           correlationId: event.correlationId,
           causationId: event.id,
         }, queue);
-        const events = todo.slice(i, end).map((w) => w.event);
-        if (subscription.handleMany) await subscription.handleMany(events, tx);
-        else await subscription.handle(event, tx);
+        const run = todo.slice(i, end);
+        const events = run.map((w) => w.event);
+        await handleInTraceContext(this.options.name, todo[i].topic, run.map((w) => w.message), events, () =>
+          subscription.handleMany ? subscription.handleMany(events, tx) : subscription.handle(event, tx));
         handled.push(...events);
         i = end;
       }
       published = await queue.flush(manager);
     });
     if (published > 0) this.options.onPublished?.();
+    this.metrics.eventsHandled(this.options.name, handled);
     this.options.onHandled?.(handled);
   }
 
@@ -460,6 +472,7 @@ export class EventConsumer {
       for (const l of toSend) {
         this.logger.warn(`dead-lettered ${l.type || 'a message'} ${l.eventId ?? `at ${topic}[${partition}]@${l.message.offset}`}: ${l.reason}`);
         this.options.onDeadLettered?.({ eventId: l.eventId, type: l.type, reason: l.reason });
+        this.metrics.eventDeadLettered(name, topic, l.attempts === 0 ? 'schema' : 'handler');
       }
     });
   }

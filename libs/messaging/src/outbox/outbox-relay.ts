@@ -2,6 +2,8 @@ import { Logger } from '@nestjs/common';
 import { Kafka, Message, Partitioners, Producer } from 'kafkajs';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { ComponentHealth, OutboxHealth } from '../health/messaging-health';
+import { MessagingMetrics, NO_MESSAGING_METRICS } from '../observability/messaging-metrics';
+import { PublishSpans, startPublishSpans } from '../observability/trace-context';
 import { isUnpublishable } from './unpublishable';
 
 export interface OutboxRelayOptions {
@@ -24,6 +26,7 @@ export interface OutboxRelayOptions {
   /** Called when a row is parked (a hook for metrics and alerts). */
   onParked?: (eventId: string, error: string) => void;
   logger?: Pick<Logger, 'log' | 'warn' | 'error'>;
+  metrics?: MessagingMetrics;
 }
 
 interface ClaimedRow {
@@ -35,6 +38,8 @@ interface ClaimedRow {
   json: string;
   version: string;
   correlation_id: string;
+  /** Sent as Kafka headers: the trace context (`traceparent`) the row was written in, if traced. */
+  headers: Record<string, string> | null;
 }
 
 /** Only one relay per database publishes at a time, so events leave in commit order per key. */
@@ -148,7 +153,7 @@ export class OutboxRelay {
       if (!locked) return 0;
       const claimed: ClaimedRow[] = await manager.query(
         `SELECT id, event_id, topic, message_key, event_type, envelope::text AS json,
-                envelope->>'version' AS version, envelope->>'correlationId' AS correlation_id
+                envelope->>'version' AS version, envelope->>'correlationId' AS correlation_id, headers
            FROM outbox WHERE published_at IS NULL AND failed_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.batchSize],
       );
@@ -164,7 +169,7 @@ export class OutboxRelay {
   /** Sends the rows; a batch Kafka refuses for good is sent again row by row and the refused rows parked. Returns the ids sent. */
   private async send(producer: Producer, manager: EntityManager, rows: ClaimedRow[]): Promise<string[]> {
     try {
-      await producer.sendBatch({ acks: -1, topicMessages: groupByTopic(rows) });
+      await this.sendTraced(producer, rows);
       return rows.map((r) => r.event_id);
     } catch (error) {
       if (!isUnpublishable(error)) throw error;
@@ -174,7 +179,7 @@ export class OutboxRelay {
     const sent: string[] = [];
     for (const row of rows) {
       try {
-        await producer.sendBatch({ acks: -1, topicMessages: groupByTopic([row]) });
+        await this.sendTraced(producer, [row]);
         sent.push(row.event_id);
       } catch (error) {
         if (!isUnpublishable(error)) throw error;
@@ -182,6 +187,23 @@ export class OutboxRelay {
       }
     }
     return sent;
+  }
+
+  /** One sendBatch, with a producer span per traced row and the publish metrics. */
+  private async sendTraced(producer: Producer, rows: ClaimedRow[]): Promise<void> {
+    const metrics = this.options.metrics ?? NO_MESSAGING_METRICS;
+    const started = process.hrtime.bigint();
+    const spans = startPublishSpans(rows);
+    try {
+      await producer.sendBatch({ acks: -1, topicMessages: groupByTopic(rows, spans) });
+      spans.end();
+    } catch (error) {
+      spans.end(error);
+      metrics.publishFailed(rows.map(metricsOf), error);
+      throw error;
+    }
+    metrics.eventsPublished(rows.map(metricsOf));
+    metrics.batchDone('relay', 'outbox', rows.length, Number(process.hrtime.bigint() - started) / 1e9);
   }
 
   private async park(manager: EntityManager, row: ClaimedRow, error: unknown): Promise<void> {
@@ -271,14 +293,17 @@ function withinBytes(rows: ClaimedRow[], maxBytes: number): ClaimedRow[] {
   return rows.slice(0, count);
 }
 
-function groupByTopic(rows: ClaimedRow[]): { topic: string; messages: Message[] }[] {
+const metricsOf = (row: ClaimedRow) => ({ topic: row.topic, type: row.event_type });
+
+function groupByTopic(rows: ClaimedRow[], spans: PublishSpans): { topic: string; messages: Message[] }[] {
   const byTopic = new Map<string, Message[]>();
-  for (const row of rows) {
+  for (const [index, row] of rows.entries()) {
     const messages = byTopic.get(row.topic) ?? [];
     messages.push({
       key: row.message_key,
       value: row.json,
       headers: {
+        ...spans.headersOf(index),
         'event-id': row.event_id,
         'event-type': row.event_type,
         'event-version': row.version,

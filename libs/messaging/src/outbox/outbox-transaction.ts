@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { EventDefinition, EventOf, Publisher, describeIssues, envelopeSchema } from '@giftflow/contracts';
 import type { z } from 'zod';
+import { currentTraceHeaders } from '../observability/trace-context';
 import { EventContext } from '../transaction/event-context';
 import { EventSchemaError } from './event-schema.error';
 
@@ -15,6 +16,8 @@ export interface OutboxRow {
   readonly envelope: Readonly<Record<string, unknown>>;
   /** The envelope as it will be stored and sent. */
   readonly json: string;
+  /** Sent as Kafka headers by the relay: the trace context (`traceparent`) it was written in, if traced. */
+  readonly headers: Readonly<Record<string, string>> | null;
 }
 
 /**
@@ -68,7 +71,7 @@ export class OutboxTransaction {
     // Serialized now, from what was checked: nothing done to any object afterwards reaches the outbox.
     const json = JSON.stringify(envelope);
     const frozen = deepFreeze(JSON.parse(json) as Record<string, unknown>);
-    const row: OutboxRow = Object.freeze({ eventId: envelope.id, topic: this.topicPrefix + definition.topic, key: aggregateId, type: definition.type, envelope: frozen, json });
+    const row: OutboxRow = Object.freeze({ eventId: envelope.id, topic: this.topicPrefix + definition.topic, key: aggregateId, type: definition.type, envelope: frozen, json, headers: currentTraceHeaders() });
     this.#published.push(row);
     queued.get(this.queue)!.push(row);
     return frozen as unknown as EventOf<EventDefinition<T, V, P>>;
@@ -102,9 +105,9 @@ export class OutboxQueue {
     for (let start = 0; start < rows.length; start += 1000) {
       const chunk = rows.slice(start, start + 1000);
       await manager.query(
-        `INSERT INTO outbox (event_id, topic, message_key, event_type, envelope)
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[])`,
-        [chunk.map((r) => r.eventId), chunk.map((r) => r.topic), chunk.map((r) => r.key), chunk.map((r) => r.type), chunk.map((r) => r.json)],
+        `INSERT INTO outbox (event_id, topic, message_key, event_type, envelope, headers)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::jsonb[])`,
+        [chunk.map((r) => r.eventId), chunk.map((r) => r.topic), chunk.map((r) => r.key), chunk.map((r) => r.type), chunk.map((r) => r.json), chunk.map((r) => (r.headers ? JSON.stringify(r.headers) : null))],
       );
     }
     return rows.length;
