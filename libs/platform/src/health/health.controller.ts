@@ -32,6 +32,7 @@ export class HealthController {
   }
 
   @Get('live')
+  @ApiOkResponse({ description: 'the process runs (liveness probe)' })
   live() {
     return { status: 'live' };
   }
