@@ -110,7 +110,7 @@ export class DonorsTestKit {
     return rows.map((r) => r.envelope);
   }
 
-  async count(table: 'pledges' | 'pledge_lines' | 'idempotency_keys' | 'donors'): Promise<number> {
+  async count(table: 'pledges' | 'pledge_lines' | 'http_idempotency' | 'donors'): Promise<number> {
     return (await this.db.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n;
   }
 

@@ -8,3 +8,8 @@ export * from './http/request-context.decorators';
 export * from './http/validators';
 export * from './http/find-or-404';
 export * from './http/idempotency';
+export * from './database/bigint';
+export * from './idempotency';
+export * from './paging/page';
+export * from './search/fold-for-search';
+export * from './calendar/fund-date';

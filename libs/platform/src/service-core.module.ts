@@ -1,9 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MessagingModule, MessagingModuleOptions } from '@giftflow/messaging';
 import { databaseSettingsFor } from './database/database-settings';
 import { typeOrmOptions } from './database/typeorm-options';
 import { HealthController } from './health/health.controller';
+import { IdempotentAnswerInterceptor } from './idempotency/idempotent-answer.interceptor';
 
 export interface ServiceCoreOptions extends MessagingModuleOptions {
   // eslint-disable-next-line @typescript-eslint/ban-types
@@ -12,7 +14,10 @@ export interface ServiceCoreOptions extends MessagingModuleOptions {
   migrations: Function[];
 }
 
-/** What every service app has: its own database (migrated), the messaging backbone, GET /health. */
+/**
+ * What every service app has: its own database (migrated), the messaging backbone, GET /health, and routes
+ * that return an IdempotentAnswer answered as such (see answerOnce).
+ */
 @Module({})
 export class ServiceCoreModule {
   static forService(options: ServiceCoreOptions): DynamicModule {
@@ -25,6 +30,7 @@ export class ServiceCoreModule {
         MessagingModule.forService(messaging),
       ],
       controllers: [HealthController],
+      providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotentAnswerInterceptor }],
     };
   }
 }
