@@ -147,6 +147,20 @@ describe('pledges: pledgedOn/expectedOn, PATCH /pledges/:id, POST /pledges/:id/c
     expect(given.status).toBe('received');
   });
 
+  it('dead-letters a walk-in receipt from a donor donors never registered, and moves on', async () => {
+    const ghost = randomUUID();
+    const strayWalkIn = kit.walkInReceived(randomUUID(), ghost, null, [['backpack', 1, 250_000]]);
+    const next = await kit.givenPledge([{ itemCode: 'bicycle', quantity: 1 }]);
+
+    await kit.inventoryPublishes(strayWalkIn, kit.goodsReceived(next.id, [['bicycle', 1]]));
+
+    await kit.pledgeOnceIt(next.id, 'the next event handled', (p) => p.status === 'received');
+    const [letter] = await kit.deadLettered(1);
+    expect(letter.event.id).toBe(strayWalkIn.id);
+    expect(letter.error).toContain(`is from donor ${ghost}, whom donors never registered`);
+    await kit.api().get(`/pledges/${strayWalkIn.payload.pledgeId}`).expect(404);
+  });
+
   it('records a 5,000,000,000 VND cash gift, counts it received, and answers the amounts as JSON numbers', async () => {
     const fiveBillion = 5_000_000_000;
     const { body: pledge } = await kit.recordPledge({ donorId, lines: [{ itemCode: 'cash-vnd', quantity: 1, unitValueVnd: fiveBillion }] }).expect(201);
