@@ -44,6 +44,8 @@ describe('pledges: pledgedOn/expectedOn, PATCH /pledges/:id, POST /pledges/:id/c
     expect(undated.body).toMatchObject({ pledgedOn: today(), expectedOn: daysFromToday(30) });
     expect(await kit.count('pledges')).toBe(before + 2);
     await kit.recordPledge({ donorId, pledgedOn: '2023-02-30', lines: [{ itemCode: 'bicycle', quantity: 1 }] }).expect(400);
+    const backwards = await kit.recordPledge({ donorId, pledgedOn: '2023-03-01', expectedOn: '2023-02-01', lines: [{ itemCode: 'bicycle', quantity: 1 }] }).expect(400);
+    expect(backwards.body.message).toEqual(['expectedOn must not be before pledgedOn']);
   });
 
   it('amends quantities before the goods arrive (PledgeAmended with every line), never below what was received (422)', async () => {

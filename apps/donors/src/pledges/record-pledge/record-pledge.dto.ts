@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsUUID, ValidateBy, ValidateNested, ValidationArguments } from 'class-validator';
 import { HasNoRepeated, IsCalendarDate, IsCode, IsQuantity, IsVnd, MAX_SAFE_VND } from '@giftflow/platform';
 
 export class PledgeLineDto {
@@ -21,6 +21,18 @@ export class RecordPledgeDto {
   lines!: PledgeLineDto[];
   /** Business date of a pledge entered later from paper; never in the future (422). Default: today (Asia/Ho_Chi_Minh). */
   @IsOptional() @IsCalendarDate() pledgedOn?: string;
-  /** When the donor says the goods will come; afterwards the pledge shows as overdue until they do. */
-  @IsOptional() @IsCalendarDate() expectedOn?: string;
+  /** When the donor says the goods will come (not before pledgedOn); afterwards the pledge shows as overdue until they do. */
+  @IsOptional()
+  @IsCalendarDate()
+  @ValidateBy({
+    name: 'notBeforePledgedOn',
+    validator: {
+      validate: (expectedOn: unknown, args?: ValidationArguments) => {
+        const pledgedOn = (args?.object as RecordPledgeDto).pledgedOn;
+        return typeof expectedOn !== 'string' || typeof pledgedOn !== 'string' || expectedOn >= pledgedOn;
+      },
+      defaultMessage: () => 'expectedOn must not be before pledgedOn',
+    },
+  })
+  expectedOn?: string;
 }
