@@ -23,3 +23,8 @@ export * from './logging/service-logger';
 export * from './logging/correlation-id.middleware';
 export * from './observability/observability.module';
 export * from './observability/use-service-observability';
+export * from './database/bigint';
+export * from './idempotency';
+export * from './paging/page';
+export * from './search/fold-for-search';
+export * from './calendar/fund-date';

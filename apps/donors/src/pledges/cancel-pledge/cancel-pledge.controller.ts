@@ -15,10 +15,10 @@ export class CancelPledgeController {
    */
   @Post(':id/cancel')
   @HttpCode(201)
-  @ApiCreatedResponse({ description: 'the cancelled pledge (cancelling again answers the same and publishes nothing); publishes PledgeCancelled' })
-  @ApiBadRequestResponse({ description: 'the id is not a UUID, or the reason is missing' })
-  @ApiNotFoundResponse({ description: 'no pledge with this id' })
-  @ApiConflictResponse({ description: 'goods of this pledge have been received' })
+  @ApiCreatedResponse({ description: 'The cancelled pledge; publishes PledgeCancelled and PledgeStatusChanged. Cancelling again answers the same.' })
+  @ApiBadRequestResponse({ description: 'A blank reason, or an id that is not a UUID.' })
+  @ApiNotFoundResponse({ description: 'No such pledge.' })
+  @ApiConflictResponse({ description: 'Goods of the pledge have already been received.' })
   cancel(@Param('id', ParseUUIDPipe) id: string, @Body() body: CancelPledgeDto, @Actor() actor: string): Promise<PledgeView> {
     return this.handler.execute(id, body.reason, actor);
   }
