@@ -3,7 +3,7 @@
 import 'reflect-metadata';
 import { Body, Controller, INestApplication, Module, Param, Post, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ApiCreatedResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiCreatedResponse } from '@nestjs/swagger';
 import { IsString } from 'class-validator';
 import request from 'supertest';
 import { OpenAPIObject } from '@nestjs/swagger';
@@ -100,6 +100,13 @@ describe('undocumentedRoutes names each route that breaks the convention', () =>
     create(@Body() _body: NoValidatorsDto) {
       return {};
     }
+
+    @Post('loose')
+    @ApiCreatedResponse({ description: 'whatever it was given' })
+    @ApiBadRequestResponse({ description: 'never' })
+    loose(@Body() _body: Record<string, unknown>) {
+      return {};
+    }
   }
   @Module({ controllers: [ThingsController] })
   class ThingsModule {}
@@ -114,6 +121,7 @@ describe('undocumentedRoutes names each route that breaks the convention', () =>
       'POST /things/{id}/rename (ThingsController.rename): has path parameter id but documents no 404 (@ApiNotFoundResponse)',
       'POST /things (ThingsController.create): validates its body but documents no 400 (@ApiBadRequestResponse)',
       'POST /things (ThingsController.create): its request body NoValidatorsDto is not documented (no fields: give the DTO class-validator decorators)',
+      'POST /things/loose (ThingsController.loose): reads @Body() without a DTO class: its body cannot be validated or documented',
     ]);
   });
 });

@@ -38,6 +38,7 @@ export function undocumentedRoutes(app: INestApplication, document: OpenAPIObjec
       gap('is missing from the OpenAPI document');
       continue;
     }
+    if (route.hasBody && !route.body) gap('reads @Body() without a DTO class: its body cannot be validated or documented');
     if (route.body && ['POST', 'PUT', 'PATCH'].includes(route.method)) {
       const body = operation.requestBody && 'content' in operation.requestBody ? operation.requestBody : undefined;
       const schema = resolve(document, body?.content['application/json']?.schema);
