@@ -111,6 +111,46 @@ describe('undocumentedRoutes names each route that breaks the convention', () =>
   @Module({ controllers: [ThingsController] })
   class ThingsModule {}
 
+  it('names two DTO classes of one app that share a name (they would share one schema)', async () => {
+    const first = (() => {
+      class LineDto {
+        @IsString() a!: string;
+      }
+      return LineDto;
+    })();
+    const second = (() => {
+      class LineDto {
+        @IsString() b!: string;
+      }
+      return LineDto;
+    })();
+    @Controller('lines')
+    class LinesController {
+      @Post('a')
+      @ApiCreatedResponse({ description: 'a' })
+      @ApiBadRequestResponse({ description: 'bad a' })
+      a(@Body() _body: InstanceType<typeof first>) {
+        return {};
+      }
+
+      @Post('b')
+      @ApiCreatedResponse({ description: 'b' })
+      @ApiBadRequestResponse({ description: 'bad b' })
+      b(@Body() _body: InstanceType<typeof second>) {
+        return {};
+      }
+    }
+    // TypeScript emits `Object` for a parameter typed through InstanceType<…>: say which class, as it would for a named one.
+    Reflect.defineMetadata('design:paramtypes', [first], LinesController.prototype, 'a');
+    Reflect.defineMetadata('design:paramtypes', [second], LinesController.prototype, 'b');
+    @Module({ controllers: [LinesController] })
+    class LinesModule {}
+    const app = await previewApp(LinesModule);
+    const gaps = undocumentedRoutes(app, buildOpenApiDocument(app, 'lines'));
+    await app.close();
+    expect(gaps).toEqual(['2 different DTO classes are named LineDto: rename one (OpenAPI names schemas by class name)']);
+  });
+
   it('lists the missing responses and the undocumented body, by method, path and handler', async () => {
     const app = await previewApp(ThingsModule);
     const gaps = undocumentedRoutes(app, buildOpenApiDocument(app, 'things'));
