@@ -140,5 +140,5 @@ describe('docker-compose.yml', () => {
     }
     expect(await run(port)).toBe(1); // nothing listening
     expect(paths).toEqual(['/health', '/health']);
-  });
+  }, 60_000); // three node processes on a busy machine
 });

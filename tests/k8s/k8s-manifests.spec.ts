@@ -107,6 +107,13 @@ describe.each(OVERLAYS)('deploy/k8s/overlays/%s', (overlay) => {
     expect(Number(one('ConfigMap', 'giftflow-config').data.KAFKA_PARTITIONS)).toBe(partitions);
   });
 
+  it("never opens more database connections than PostgreSQL allows, every service at its autoscaler's ceiling", () => {
+    const pool = Number(one('ConfigMap', 'giftflow-config').data.DATABASE_POOL_SIZE);
+    const ceiling = SERVICES.reduce((n, app) => n + one('HorizontalPodAutoscaler', app.name).spec.maxReplicas * pool, 0);
+    const allowed = Number(all('Cluster')[0].spec.postgresql.parameters.max_connections);
+    expect(ceiling).toBeLessThanOrEqual(allowed - 20); // room for the operator, backups and a psql
+  });
+
   it('runs Kafka in KRaft mode with node pools of this cluster that hold controllers and brokers', () => {
     const [kafka] = all('Kafka');
     expect(all('Kafka')).toHaveLength(1);

@@ -3,7 +3,7 @@
 import 'reflect-metadata';
 import { Body, Controller, INestApplication, Module, Param, Post, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ApiCreatedResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiCreatedResponse } from '@nestjs/swagger';
 import { IsString } from 'class-validator';
 import request from 'supertest';
 import { OpenAPIObject } from '@nestjs/swagger';
@@ -100,9 +100,56 @@ describe('undocumentedRoutes names each route that breaks the convention', () =>
     create(@Body() _body: NoValidatorsDto) {
       return {};
     }
+
+    @Post('loose')
+    @ApiCreatedResponse({ description: 'whatever it was given' })
+    @ApiBadRequestResponse({ description: 'never' })
+    loose(@Body() _body: Record<string, unknown>) {
+      return {};
+    }
   }
   @Module({ controllers: [ThingsController] })
   class ThingsModule {}
+
+  it('names two DTO classes of one app that share a name (they would share one schema)', async () => {
+    const first = (() => {
+      class LineDto {
+        @IsString() a!: string;
+      }
+      return LineDto;
+    })();
+    const second = (() => {
+      class LineDto {
+        @IsString() b!: string;
+      }
+      return LineDto;
+    })();
+    @Controller('lines')
+    class LinesController {
+      @Post('a')
+      @ApiCreatedResponse({ description: 'a' })
+      @ApiBadRequestResponse({ description: 'bad a' })
+      a(@Body() _body: InstanceType<typeof first>) {
+        return {};
+      }
+
+      @Post('b')
+      @ApiCreatedResponse({ description: 'b' })
+      @ApiBadRequestResponse({ description: 'bad b' })
+      b(@Body() _body: InstanceType<typeof second>) {
+        return {};
+      }
+    }
+    // TypeScript emits `Object` for a parameter typed through InstanceType<…>: say which class, as it would for a named one.
+    Reflect.defineMetadata('design:paramtypes', [first], LinesController.prototype, 'a');
+    Reflect.defineMetadata('design:paramtypes', [second], LinesController.prototype, 'b');
+    @Module({ controllers: [LinesController] })
+    class LinesModule {}
+    const app = await previewApp(LinesModule);
+    const gaps = undocumentedRoutes(app, buildOpenApiDocument(app, 'lines'));
+    await app.close();
+    expect(gaps).toEqual(['2 different DTO classes are named LineDto: rename one (OpenAPI names schemas by class name)']);
+  });
 
   it('lists the missing responses and the undocumented body, by method, path and handler', async () => {
     const app = await previewApp(ThingsModule);
@@ -114,6 +161,7 @@ describe('undocumentedRoutes names each route that breaks the convention', () =>
       'POST /things/{id}/rename (ThingsController.rename): has path parameter id but documents no 404 (@ApiNotFoundResponse)',
       'POST /things (ThingsController.create): validates its body but documents no 400 (@ApiBadRequestResponse)',
       'POST /things (ThingsController.create): its request body NoValidatorsDto is not documented (no fields: give the DTO class-validator decorators)',
+      'POST /things/loose (ThingsController.loose): reads @Body() without a DTO class: its body cannot be validated or documented',
     ]);
   });
 });

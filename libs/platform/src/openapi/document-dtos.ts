@@ -46,6 +46,17 @@ function nestedClass(dto: Type<unknown>, property: string): Type<unknown> | unde
   return nested && getMetadataStorage().getTargetValidationMetadatas(nested, '', true, false).length > 0 ? nested : undefined;
 }
 
+/** The DTO and every class nested in it (@ValidateNested + @Type), each once. */
+export function dtoClasses(dto: Type<unknown>, found = new Set<Type<unknown>>()): Set<Type<unknown>> {
+  if (found.has(dto)) return found;
+  found.add(dto);
+  for (const property of Object.keys(schemaOf(dto).properties ?? {})) {
+    const nested = nestedClass(dto, property);
+    if (nested) dtoClasses(nested, found);
+  }
+  return found;
+}
+
 export function documentDto(dto: Type<unknown>): void {
   if (documented.has(dto)) return;
   documented.add(dto);

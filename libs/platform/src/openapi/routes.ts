@@ -13,7 +13,9 @@ export interface RouteInfo {
   path: string;
   /** `POST /deliveries/{allocationId}/dispatch (DispatchDeliveryController.dispatch)`: how failures name a route. */
   label: string;
-  /** The class of its @Body() parameter, if it has one. */
+  /** Whether it reads the whole body with @Body(). */
+  hasBody: boolean;
+  /** The class of its @Body() parameter, when that is a DTO class. */
   body?: Type<unknown>;
   /** The class of its @Query() parameter, when the whole query is one DTO. */
   query?: Type<unknown>;
@@ -58,6 +60,7 @@ export function listRoutes(app: INestApplication): RouteInfo[] {
         method,
         path,
         label: `${method} ${path} (${controller.name}.${handler})`,
+        hasBody: argOf(RouteParamtypes.BODY) !== undefined,
         body: dto(RouteParamtypes.BODY),
         query: dto(RouteParamtypes.QUERY),
         pathParams: [...nestPath.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1]!),

@@ -1,7 +1,8 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, Type } from '@nestjs/common';
 import { OpenAPIObject } from '@nestjs/swagger';
 import { DECORATORS } from '@nestjs/swagger';
 import type { ReferenceObject, SchemaObject } from '@nestjs/swagger';
+import { dtoClasses } from './document-dtos';
 import { listRoutes } from './routes';
 
 type Responses = Record<string, { description?: string }>;
@@ -19,7 +20,18 @@ function resolve(document: OpenAPIObject, schema: SchemaObject | ReferenceObject
  */
 export function undocumentedRoutes(app: INestApplication, document: OpenAPIObject): string[] {
   const gaps: string[] = [];
-  for (const route of listRoutes(app)) {
+  const routes = listRoutes(app);
+  // OpenAPI names a schema by its class name: two DTO classes of one app with one name would share a schema.
+  const byName = new Map<string, Set<Type<unknown>>>();
+  for (const route of routes) {
+    for (const dto of [route.body, route.query].flatMap((d) => (d ? [...dtoClasses(d)] : []))) {
+      byName.set(dto.name, (byName.get(dto.name) ?? new Set()).add(dto));
+    }
+  }
+  for (const [name, classes] of byName) {
+    if (classes.size > 1) gaps.push(`${classes.size} different DTO classes are named ${name}: rename one (OpenAPI names schemas by class name)`);
+  }
+  for (const route of routes) {
     const own = (Reflect.getMetadata(DECORATORS.API_RESPONSE, (route.controller.prototype as Record<string, object>)[route.handler]!) ?? {}) as Responses;
     const shared = (Reflect.getMetadata(DECORATORS.API_RESPONSE, route.controller) ?? {}) as Responses;
     const responses = { ...shared, ...own };
@@ -38,6 +50,7 @@ export function undocumentedRoutes(app: INestApplication, document: OpenAPIObjec
       gap('is missing from the OpenAPI document');
       continue;
     }
+    if (route.hasBody && !route.body) gap('reads @Body() without a DTO class: its body cannot be validated or documented');
     if (route.body && ['POST', 'PUT', 'PATCH'].includes(route.method)) {
       const body = operation.requestBody && 'content' in operation.requestBody ? operation.requestBody : undefined;
       const schema = resolve(document, body?.content['application/json']?.schema);
