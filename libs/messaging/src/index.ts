@@ -17,3 +17,6 @@ export * from './migrations/messaging-tables';
 export * from './migrations/park-outbox-rows-and-dead-inbox.migration';
 export * from './migrations/messaging-migrations';
 export * from './messaging.module';
+export * from './operations/read-whole-topic';
+export * from './operations/dead-letters';
+export * from './operations/consumer-lag';
