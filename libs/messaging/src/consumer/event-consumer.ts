@@ -32,8 +32,11 @@ export interface EventConsumerOptions {
   restartBackoffMs?: { initial: number; max: number };
   /** How long `stop()` waits for the chunk in flight and for leaving the group; default 8 s. */
   stopTimeoutMs?: number;
-  /** Called after each committed chunk with the events its handlers ran for (progress, benchmarks, metrics). */
-  onHandled?: (events: GiftflowEvent[]) => void;
+  /**
+   * Called after each chunk's transaction commits, before its offset is committed, with the events its handlers
+   * ran for (progress, benchmarks, metrics); a returned promise is awaited.
+   */
+  onHandled?: (events: GiftflowEvent[]) => void | Promise<void>;
   /** Called for each letter written to the DLQ (metrics, alerts). */
   onDeadLettered?: (letter: { eventId: string | null; type: string; reason: string }) => void;
   /** Wakes the relay when handlers published events. */
@@ -298,7 +301,7 @@ export class EventConsumer {
     const done = await this.handleChunk(topic, partition, work, context, committed);
     // After the commits and outside the handlers' error handling: a hook that throws crashes the consumer
     // (which then restarts), it never dead-letters an event.
-    for (const handled of committed) this.announceHandled(handled);
+    for (const handled of committed) await this.announceHandled(handled);
     return done;
   }
 
@@ -432,8 +435,8 @@ export class EventConsumer {
   }
 
   /** The one place handled events are announced (progress, benchmarks, metrics), after their transaction committed. */
-  private announceHandled(events: GiftflowEvent[]): void {
-    this.options.onHandled?.(events);
+  private async announceHandled(events: GiftflowEvent[]): Promise<void> {
+    await this.options.onHandled?.(events);
   }
 
   /**
