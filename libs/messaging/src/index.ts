@@ -21,3 +21,6 @@ export * from './observability/messaging-metrics';
 export * from './observability/correlation-context';
 export * from './observability/trace-context';
 export * from './messaging.module';
+export * from './operations/read-whole-topic';
+export * from './operations/dead-letters';
+export * from './operations/consumer-lag';

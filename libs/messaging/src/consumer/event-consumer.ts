@@ -34,8 +34,11 @@ export interface EventConsumerOptions {
   restartBackoffMs?: { initial: number; max: number };
   /** How long `stop()` waits for the chunk in flight and for leaving the group; default 8 s. */
   stopTimeoutMs?: number;
-  /** Called after each committed chunk with the events its handlers ran for (progress, benchmarks, metrics). */
-  onHandled?: (events: GiftflowEvent[]) => void;
+  /**
+   * Called after each chunk's transaction commits, before its offset is committed, with the events its handlers
+   * ran for (progress, benchmarks, metrics); a returned promise is awaited.
+   */
+  onHandled?: (events: GiftflowEvent[]) => void | Promise<void>;
   /** Called for each letter written to the DLQ (metrics, alerts). */
   onDeadLettered?: (letter: { eventId: string | null; type: string; reason: string }) => void;
   /** Wakes the relay when handlers published events. */
@@ -304,24 +307,33 @@ export class EventConsumer {
   private async process(topic: string, partition: number, work: Work[], letters: Letter[], context: BatchContext): Promise<boolean> {
     if (letters.length > 0 && !(await this.untilThrough(() => this.deadLetter(topic, partition, letters), context))) return false;
     if (work.length === 0) return true;
+    const committed: GiftflowEvent[][] = [];
+    const done = await this.handleChunk(topic, partition, work, context, committed);
+    // After the commits and outside the handlers' error handling: a hook that throws crashes the consumer
+    // (which then restarts), it never dead-letters an event.
+    for (const handled of committed) await this.announceHandled(handled);
+    return done;
+  }
+
+  private async handleChunk(topic: string, partition: number, work: Work[], context: BatchContext, committed: GiftflowEvent[][]): Promise<boolean> {
     try {
-      return await this.untilThrough(() => this.inTransaction(work), context);
+      return await this.untilThrough(() => this.inTransaction(work, committed), context);
     } catch (error) {
       this.logger.warn(`chunk of ${work.length} failed (${describe(error)}); handling one at a time`);
     }
     for (const item of work) {
-      if (!(await this.handleOneWithRetries(topic, partition, item, context))) return false;
+      if (!(await this.handleOneWithRetries(topic, partition, item, context, committed))) return false;
       if (!(await context.heartbeat())) return false;
     }
     return true;
   }
 
-  private async handleOneWithRetries(topic: string, partition: number, item: Work, context: BatchContext): Promise<boolean> {
+  private async handleOneWithRetries(topic: string, partition: number, item: Work, context: BatchContext, committed: GiftflowEvent[][]): Promise<boolean> {
     const maxAttempts = this.options.maxAttempts ?? 3;
     for (let attempt = 1; ; attempt += 1) {
       if (!context.alive()) return false;
       try {
-        return await this.untilThrough(() => this.inTransaction([item]), context);
+        return await this.untilThrough(() => this.inTransaction([item], committed), context);
       } catch (error) {
         if (attempt >= maxAttempts) {
           this.logger.error(`${item.event.type} ${item.event.id} failed ${attempt} times; dead-lettered: ${describe(error)}`);
@@ -381,7 +393,7 @@ export class EventConsumer {
   }
 
   /** One transaction: record the event ids, run the handlers for the new ones, write their events. */
-  private async inTransaction(work: Work[]): Promise<void> {
+  private async inTransaction(work: Work[], committed: GiftflowEvent[][]): Promise<void> {
     let published = 0;
     const handled: GiftflowEvent[] = [];
     await this.dataSource.transaction(async (manager) => {
@@ -399,7 +411,8 @@ export class EventConsumer {
       const replays = work.filter((w) => w.replay);
       if (replays.length > 0) {
         // A replay revives the consumer's dead row; a row it handled meanwhile stays handled.
-        const revived: { event_id: string }[] = await manager.query(
+        // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+        const [revived]: [{ event_id: string }[], number] = await manager.query(
           `UPDATE inbox SET status = 'handled', error = NULL, handled_at = now()
             WHERE consumer = $1 AND event_id = ANY($2::uuid[]) AND status = 'dead' RETURNING event_id`,
           [name, replays.map((w) => w.event.id)],
@@ -429,8 +442,13 @@ export class EventConsumer {
       published = await queue.flush(manager);
     });
     if (published > 0) this.options.onPublished?.();
-    this.metrics.eventsHandled(this.options.name, handled);
-    this.options.onHandled?.(handled);
+    committed.push(handled);
+  }
+
+  /** The one place handled events are announced (progress, benchmarks, metrics), after their transaction committed. */
+  private async announceHandled(events: GiftflowEvent[]): Promise<void> {
+    this.metrics.eventsHandled(this.options.name, events);
+    await this.options.onHandled?.(events);
   }
 
   /**
@@ -448,7 +466,7 @@ export class EventConsumer {
       const again = withId.filter((l) => l.replay);
       if (again.length > 0) {
         // A replayed event that fails again gets a new letter.
-        const rows: { event_id: string }[] = await manager.query(
+        const [rows]: [{ event_id: string }[], number] = await manager.query(
           `UPDATE inbox SET error = u.error, replayed_at = NULL FROM unnest($2::uuid[], $3::text[]) AS u(event_id, error)
             WHERE inbox.consumer = $1 AND inbox.event_id = u.event_id AND inbox.status = 'dead' AND inbox.replayed_at IS NOT NULL
             RETURNING inbox.event_id`,

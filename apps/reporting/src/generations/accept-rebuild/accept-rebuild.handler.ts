@@ -20,7 +20,8 @@ export class AcceptRebuildHandler {
   ) {}
 
   async accept(): Promise<RebuildAccepted> {
-    const [row]: { generation: number }[] = await this.dataSource.query(
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+    const [[row]]: [{ generation: number }[], number] = await this.dataSource.query(
       `UPDATE projection_generations SET dead_letters_accepted_at = now() WHERE status = 'rebuilding' RETURNING generation`);
     if (!row) throw new ConflictException('no rebuild is running');
     this.consumers.wake();
