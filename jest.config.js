@@ -1,4 +1,4 @@
-// Three levels, told apart by file name (STYLE 11): *.spec.ts unit, *.int-spec.ts real Kafka + PostgreSQL,
+// Three levels, told apart by file name: *.spec.ts unit, *.int-spec.ts real Kafka + PostgreSQL,
 // tests/e2e/*.e2e-spec.ts the apps as processes. `npm test` runs all three through scripts/test.ts.
 const moduleNameMapper = {
   '^@giftflow/(contracts|messaging|platform|testing)$': '<rootDir>/libs/$1/src',

@@ -327,7 +327,7 @@ export const SCENARIOS: Scenario[] = [
         await uow.run({ actor: 'fault-suite' }, async (tx) => {
           const pledgeId = randomUUID();
           tx.publish(PledgeRecordedV1, pledgeId, { pledgeId, donorId: randomUUID(), donorKind: 'individual', campaignId: null, lines: [{ itemCode: 'bicycle-26', quantity: 1, unitValueVnd: 1_000 }] });
-          await tx.manager.query('INSERT INTO sent (event_id, key, seq) VALUES ($1, $1, 1)', [pledgeId]);
+          await tx.manager.query('INSERT INTO sent (event_id, key, seq) VALUES ($1::uuid, $1::text, 1)', [pledgeId]);
         });
         if (ctx.random() < 0.2) await sleep(between(ctx.random, 1, 20));
       }

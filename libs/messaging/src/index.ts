@@ -24,3 +24,4 @@ export * from './messaging.module';
 export * from './operations/read-whole-topic';
 export * from './operations/dead-letters';
 export * from './operations/consumer-lag';
+export * from './database/guard-postgres-clients';

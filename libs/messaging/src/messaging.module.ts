@@ -7,6 +7,7 @@ import { EventDefinition, Publisher, TOPICS, dlqTopicOf } from '@giftflow/contra
 import type { z } from 'zod';
 import { EventConsumer } from './consumer/event-consumer';
 import { EventHandler, Subscription, SubscriptionOptions, on } from './consumer/subscription';
+import { guardPostgresClients } from './database/guard-postgres-clients';
 import { MessagingHealth } from './health/messaging-health';
 import { ensureTopics } from './kafka/ensure-topics';
 import { KafkaHealth } from './kafka/kafka-health';
@@ -44,7 +45,7 @@ const shutdownBudgetMs = () => Number(process.env.MESSAGING_SHUTDOWN_MS ?? 10_00
 
 /**
  * Starts the relay and the consumer once the app (and its migrations) is up. Shuts down in the promised order
- * (PITFALLS 25: Nest would otherwise close HTTP only after this hook): HTTP stops accepting, the consumer
+ * (docs/backbone.md, trap 25: Nest would otherwise close HTTP only after this hook): HTTP stops accepting, the consumer
  * finishes or rolls back its chunk, the relay sends what is committed (the consumer's last events included),
  * then connections close — all within MESSAGING_SHUTDOWN_MS (10 s), even with the broker down.
  */
@@ -68,6 +69,7 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
 
   async onApplicationBootstrap(): Promise<void> {
     const { service, consumes = [], subscriptions = [] } = this.options;
+    guardPostgresClients(this.dataSource);
     const prefix = this.settings.topicPrefix;
     const own = service === 'reporting' ? [] : [prefix + TOPICS[service]];
     const consumed = consumes.map((p) => prefix + TOPICS[p]);

@@ -197,7 +197,7 @@ describe('backbone guarantees', () => {
       onHandled: () => {
         if (crashes === 0) {
           crashes += 1;
-          // What kafkajs gives up on for good (it bails without restarting, PITFALLS 4): no broker available.
+          // What kafkajs gives up on for good (it bails without restarting, docs/backbone.md, trap 4): no broker available.
           throw Object.assign(new Error('no broker available (simulated)'), { name: 'KafkaJSNoBrokerAvailableError' });
         }
       },

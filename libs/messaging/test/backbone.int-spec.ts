@@ -3,7 +3,7 @@ import { Kafka, Partitioners, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { DonorRegisteredV1, dlqTopicOf } from '@giftflow/contracts';
 import { DLQ_HEADERS, EventConsumer, EventSchemaError, OutboxRelay, UnitOfWork, on } from '@giftflow/messaging';
-import { committedOffsets, exited, readTopic, spawnCompiled, testKafka, uniquePrefix, waitFor } from '@giftflow/testing';
+import { committedOffsets, exited, readTopic, readWholeTopic, spawnCompiled, testKafka, uniquePrefix, waitFor } from '@giftflow/testing';
 import {
   newRelay, prepareTopics, readerDatabase, receivedCounts, recordingConsumer, topicFor, writeDonorEvents, writerDatabase,
 } from '../../testing/src/fixtures/backbone-fixture';
@@ -76,7 +76,7 @@ describe('messaging backbone', () => {
     expect(new Set(ids)).toEqual(new Set(first));
   });
 
-  it('changes state once when the same event is delivered twice', async () => {
+  it('changes state once when the same event is delivered three times, in one chunk and across chunks', async () => {
     const prefix = uniquePrefix('dedupe');
     await prepareTopics(kafka, prefix);
     const event = rawEvent();
@@ -85,8 +85,10 @@ describe('messaging backbone', () => {
     await producer.send({ topic: topicFor(prefix), messages: [message] });
     const marker = rawEvent();
     await producer.send({ topic: topicFor(prefix), messages: [{ key: event.aggregateId, value: JSON.stringify(marker) }] });
-    await start(recordingConsumer(kafka, reader, prefix));
+    // Chunks of two: the first two copies share a chunk (one transaction), the third comes in the next one.
+    const consumer = await start(recordingConsumer(kafka, reader, prefix, { chunkSize: 2 }));
     await waitFor('the marker after the duplicates', async () => (await receivedCounts(reader)).distinct === 2);
+    await waitFor('all four committed', async () => (await committedOffsets(kafka, consumer.groupId, topicFor(prefix))) === 4);
     expect(await receivedCounts(reader)).toEqual({ rows: 2, distinct: 2 });
   });
 
@@ -129,11 +131,15 @@ describe('messaging backbone', () => {
     });
     await start(consumer);
     await waitFor('the three after the poison', async () => (await receivedCounts(reader)).distinct === 3);
-    const [letter] = await readTopic(kafka, dlqTopicOf(topicFor(prefix)), 1);
-    expect(JSON.parse(letter.value!.toString()).id).toBe(poison.id);
-    expect(letter.headers![DLQ_HEADERS.error]!.toString()).toContain('the handler is broken for this one');
-    expect(letter.headers![DLQ_HEADERS.attempts]!.toString()).toBe('4');
-    expect(letter.headers![DLQ_HEADERS.originalTopic]!.toString()).toBe(topicFor(prefix));
+    await waitFor('all four committed', async () => (await committedOffsets(kafka, consumer.groupId, topicFor(prefix))) === 4);
+    // The whole DLQ, not "at least one letter": exactly one.
+    const letters = await readWholeTopic(kafka, dlqTopicOf(topicFor(prefix)));
+    expect(letters).toHaveLength(1);
+    const [letter] = letters;
+    expect(JSON.parse(letter.value!).id).toBe(poison.id);
+    expect(letter.headers[DLQ_HEADERS.error]).toContain('the handler is broken for this one');
+    expect(letter.headers[DLQ_HEADERS.attempts]).toBe('4');
+    expect(letter.headers[DLQ_HEADERS.originalTopic]).toBe(topicFor(prefix));
     // One attempt in the failed fast-path chunk, then four one at a time.
     expect(attempts).toBe(5);
   });
@@ -157,12 +163,14 @@ describe('messaging backbone', () => {
     const good = rawEvent();
     await producer.send({ topic: topicFor(prefix), messages: [bad, good].map((e) => ({ key: 'k', value: JSON.stringify(e) })) });
     await producer.send({ topic: topicFor(prefix), messages: [{ key: 'k', value: 'not json at all' }] });
-    await start(recordingConsumer(kafka, reader, prefix));
-    const letters = await readTopic(kafka, dlqTopicOf(topicFor(prefix)), 2);
-    const reasons = letters.map((l) => l.headers![DLQ_HEADERS.error]!.toString());
-    expect(reasons[0]).toMatch(/schema: invalid DonorRegistered.v1 payload: kind/);
-    expect(reasons[1]).toBe('message value is not JSON');
+    const consumer = await start(recordingConsumer(kafka, reader, prefix));
     await waitFor('the good one', async () => (await receivedCounts(reader)).distinct === 1);
+    await waitFor('all three committed', async () => (await committedOffsets(kafka, consumer.groupId, topicFor(prefix))) === 3);
+    const letters = await readWholeTopic(kafka, dlqTopicOf(topicFor(prefix)));
+    expect(letters.map((l) => l.headers[DLQ_HEADERS.error])).toEqual([
+      expect.stringMatching(/schema: invalid DonorRegistered.v1 payload: kind/),
+      'message value is not JSON',
+    ]);
   });
 
   it('loses nothing when the consumer is killed mid-batch and restarted', async () => {

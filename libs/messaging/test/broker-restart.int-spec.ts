@@ -3,7 +3,9 @@ import { promisify } from 'node:util';
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { EventConsumer, OutboxRelay } from '@giftflow/messaging';
-import { sleep, testKafka, uniquePrefix, waitFor } from '@giftflow/testing';
+import request from 'supertest';
+import { sleep, startServiceForTest, testKafka, uniquePrefix, waitFor } from '@giftflow/testing';
+import { DonorsModule } from '../../../apps/donors/src/donors.module';
 import {
   newRelay, prepareTopics, readerDatabase, receivedCounts, recordingConsumer, writeDonorEvents, writerDatabase,
 } from '../../testing/src/fixtures/backbone-fixture';
@@ -11,13 +13,16 @@ import {
 const run = promisify(execFile);
 
 /**
- * The broker goes away while services keep committing events, then comes back (issue #2). This test
- * needs a broker it may stop, so it runs its own on ports 19092/19093 with the project's kafka.sh
- * rather than touching the shared one on 9092.
+ * The broker goes away while services keep committing events, then comes back (issue #2), for longer than
+ * kafkajs' own retry budget; and a service shuts down within its bound with the broker gone (issue #7). This test
+ * needs a broker it may stop, so it runs its own (ports 19092/19093, or GIFTFLOW_TEST_BROKER_PORT and the next
+ * one) with the project's kafka.sh rather than touching the shared one on 9092.
  */
-const PORT = '19092';
+const PORT = process.env.GIFTFLOW_TEST_BROKER_PORT ?? '19092';
+/** kafkajs' retry budget with createKafka's settings (10 retries, 200 ms doubling, at most 5 s each): about 31 s. */
+const KAFKAJS_RETRY_BUDGET_MS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].reduce((sum, n) => sum + Math.min(5_000, 200 * 2 ** n), 0);
 const brokerEnv = (): NodeJS.ProcessEnv => {
-  const env: NodeJS.ProcessEnv = { ...process.env, KAFKA_PORT: PORT, KAFKA_CONTROLLER_PORT: '19093' };
+  const env: NodeJS.ProcessEnv = { ...process.env, KAFKA_PORT: PORT, KAFKA_CONTROLLER_PORT: String(Number(PORT) + 1) };
   delete env.KAFKA_BROKERS; // kafka.sh starts nothing when told to use an external cluster
   return env;
 };
@@ -46,7 +51,7 @@ describe('messaging backbone across a broker restart', () => {
     await kafkaSh('stop');
   });
 
-  it('loses no event written while the broker is stopped and restarted', async () => {
+  it('loses no event written while the broker is stopped, for longer than kafkajs retries, and restarted', async () => {
     const prefix = uniquePrefix('broker-restart');
     await prepareTopics(kafka, prefix);
     relay = newRelay(writer, kafka);
@@ -67,7 +72,8 @@ describe('messaging backbone across a broker restart', () => {
     await waitFor('events flowing before the outage', async () => (await receivedCounts(reader)).distinct >= 50, 30_000);
     await kafkaSh('stop');
     const beforeRestart = written.length;
-    await sleep(3_000); // writes keep committing to the outbox with no broker at all
+    // Writes keep committing to the outbox with no broker at all, longer than kafkajs would retry by itself.
+    await sleep(KAFKAJS_RETRY_BUDGET_MS + 5_000);
     expect(written.length).toBeGreaterThan(beforeRestart);
     const [{ waiting }] = await writer.query('SELECT count(*)::int AS waiting FROM outbox WHERE published_at IS NULL');
     expect(waiting).toBeGreaterThan(0);
@@ -79,5 +85,27 @@ describe('messaging backbone across a broker restart', () => {
     await waitFor(`all ${written.length} events handled`, async () => (await receivedCounts(reader)).distinct === written.length, 90_000, 250);
     await waitFor('outbox drained', async () => (await writer.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL'))[0].n === 0);
     expect(await receivedCounts(reader)).toEqual({ rows: written.length, distinct: written.length });
-  });
+  }, 240_000);
+
+  it('shuts a service down within its bound (10 s) with the broker gone, in order', async () => {
+    const prefix = uniquePrefix('shutdown-broker-down');
+    await kafkaSh('start');
+    const service = await startServiceForTest('donors', DonorsModule, {
+      database: 'giftflow_test_restart_shutdown', topicPrefix: prefix, env: { KAFKA_BROKERS: `127.0.0.1:${PORT}` },
+    });
+    let closed = false;
+    try {
+      await waitFor('ready', async () => (await request(service.url).get('/health')).status === 200, 60_000, 250);
+      // A request commits an event the relay cannot send: the broker is gone.
+      await kafkaSh('stop');
+      await request(service.url).post('/donors').send({ kind: 'business', name: 'Cty TNHH An Phu', phone: '0299 3821 555' });
+      const asked = Date.now();
+      await service.close();
+      closed = true;
+      expect(Date.now() - asked).toBeLessThan(13_000);
+    } finally {
+      if (!closed) await service.close();
+      delete process.env.KAFKA_BROKERS;
+    }
+  }, 180_000);
 });

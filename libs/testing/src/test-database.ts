@@ -1,10 +1,10 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { MESSAGING_MIGRATIONS, postgresSessionSettings } from '@giftflow/messaging';
+import { MESSAGING_MIGRATIONS, guardPostgresClients, postgresSessionSettings } from '@giftflow/messaging';
 
 const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-/** Refuses anything but a database whose name marks it as a test database (STYLE 12). */
+/** Refuses anything but a database whose name marks it as a test database (so a test can never drop a real one). */
 export function assertTestDatabaseName(name: string): void {
   if (!/^giftflow_test_[a-z0-9_]+$/.test(name)) throw new Error(`refusing to use ${name}: test databases are named giftflow_test_*`);
 }
@@ -43,6 +43,7 @@ export async function createTestDataSource(name: string, setupSql: string[] = []
     extra: { max: 8, ...postgresSessionSettings() },
   });
   await dataSource.initialize();
+  guardPostgresClients(dataSource);
   if (fresh) for (const sql of setupSql) await dataSource.query(sql);
   return dataSource;
 }

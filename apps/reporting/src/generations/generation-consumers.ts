@@ -93,7 +93,7 @@ export class GenerationConsumers implements OnApplicationBootstrap, BeforeApplic
 
   /**
    * Events the generation's consumer dead-lettered: offsets count them as replayed, but they were not projected
-   * (PITFALLS 26). A rebuild with any is not swapped in until they are replayed (`npm run dlq -- replay --all
+   * (docs/backbone.md, trap 26). A rebuild with any is not swapped in until they are replayed (`npm run dlq -- replay --all
    * --consumer reporting.g<N>`) or a person accepts the generation without them (POST /admin/rebuild/accept).
    */
   async deadLetteredBy(generation: number): Promise<number> {

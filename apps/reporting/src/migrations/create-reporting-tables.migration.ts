@@ -4,7 +4,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Reporting's read models: facts copied from events, never running totals, so a figure is a query and a
  * late or re-ordered event simply adds a row. Every fact table is partitioned by `generation`: a rebuild
  * replays the topics into a fresh partition while the active one keeps answering, then swaps
- * `active_generation` and drops the old partitions (PITFALLS 20: fresh tables and swap).
+ * `active_generation` and drops the old partitions (docs/backbone.md, trap 20: fresh tables and swap).
  */
 export class CreateReportingTables1764500000000 implements MigrationInterface {
   name = 'CreateReportingTables1764500000000';

@@ -3,7 +3,7 @@ import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity
 
 /**
  * Fact rows gathered while a run of events is applied, written by `flush` with one multi-row INSERT per table
- * (PITFALLS 19): a replay of millions of events then costs a round trip per chunk, not per event.
+ * (docs/backbone.md, trap 19): a replay of millions of events then costs a round trip per chunk, not per event.
  */
 export class FactBatch {
   private readonly rows = new Map<EntityTarget<ObjectLiteral>, ObjectLiteral[]>();

@@ -78,19 +78,19 @@ type State = 'stopped' | 'starting' | 'running' | 'paused' | 'stalled' | 'restar
 /**
  * An idempotent Kafka consumer on kafkajs' `eachBatch` (docs/backbone.md, "The consumer"):
  * - each chunk of messages is handled in one PostgreSQL transaction that also inserts their (canonical) event
- *   ids into `inbox`; an id already there is skipped, so a redelivery changes nothing (PITFALLS 1, 22);
+ *   ids into `inbox`; an id already there is skipped, so a redelivery changes nothing (docs/backbone.md, traps 1, 22);
  * - offsets are committed only after that transaction commits (autoCommit off);
  * - nothing is skipped silently: a message that is not JSON, not an envelope or breaks its contract, and a
  *   subscribed type at a version without a handler, go to `<topic>.dlq` (or, for `unsupportedVersions:
- *   'stall'`, stop the partition); types not subscribed to are skipped and counted (PITFALLS 21);
+ *   'stall'`, stop the partition); types not subscribed to are skipped and counted (docs/backbone.md, trap 21);
  * - a chunk that fails is retried one message at a time, each up to `maxAttempts`, and a message that still
- *   fails goes to the DLQ; the partition keeps flowing (PITFALLS 13);
+ *   fails goes to the DLQ; the partition keeps flowing (docs/backbone.md, trap 13);
  * - every dead letter is recorded in the inbox (status dead) in the transaction that decides it, so a
  *   redelivery writes no second letter;
  * - infrastructure errors (SQLSTATE classes, lost connections) are retried with backoff, never dead-lettered;
- *   after a few in a row the consumer reports itself paused until the work goes through (PITFALLS 24);
- * - heartbeats go out between chunks and the batch stops early on rebalance or shutdown (PITFALLS 3, 9);
- * - a consumer that crashes for good is started again with capped backoff until stopped (PITFALLS 4).
+ *   after a few in a row the consumer reports itself paused until the work goes through (docs/backbone.md, trap 24);
+ * - heartbeats go out between chunks and the batch stops early on rebalance or shutdown (docs/backbone.md, traps 3, 9);
+ * - a consumer that crashes for good is started again with capped backoff until stopped (docs/backbone.md, trap 4).
  */
 export class EventConsumer {
   private consumer: Consumer | null = null;

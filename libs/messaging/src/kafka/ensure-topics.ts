@@ -1,8 +1,8 @@
 import { Kafka } from 'kafkajs';
 
 /**
- * Creates topics with the admin client before anything produces or subscribes (PITFALLS 6), with
- * infinite retention: the stream is the source every projection is rebuilt from (PITFALLS 7).
+ * Creates topics with the admin client before anything produces or subscribes (docs/backbone.md, trap 6), with
+ * infinite retention: the stream is the source every projection is rebuilt from (docs/backbone.md, trap 7).
  * Existing topics are left as they are.
  *
  * Several services start at once and create the shared topics concurrently. kafkajs' own

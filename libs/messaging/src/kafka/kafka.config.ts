@@ -4,7 +4,7 @@ import { Kafka, logLevel } from 'kafkajs';
 export interface KafkaSettings {
   brokers: string[];
   clientId: string;
-  /** Partitions of each topic created at start-up (DESIGN: default 6). */
+  /** Partitions of each topic created at start-up (default 6). */
   partitions: number;
   topicPrefix: string;
 }

@@ -7,7 +7,7 @@ import { PublishSpans, startPublishSpans } from '../observability/trace-context'
 import { isUnpublishable } from './unpublishable';
 
 export interface OutboxRelayOptions {
-  /** Rows claimed per round at most (PITFALLS 10: kafkajs batches nothing by itself). */
+  /** Rows claimed per round at most (docs/backbone.md, trap 10: kafkajs batches nothing by itself). */
   batchSize?: number;
   /**
    * Bytes sent per round at most, below the broker's `message.max.bytes` (1 MiB by default): a partition's
@@ -54,11 +54,11 @@ const RECORD_OVERHEAD_BYTES = 256;
  *
  * Rows are claimed by status (`published_at IS NULL AND failed_at IS NULL`) with `FOR UPDATE SKIP LOCKED`
  * inside a transaction that stays open while Kafka acknowledges the batch, so a row committed late behind a
- * higher id is still found (PITFALLS 17), and a relay that dies mid-batch releases its claim with its
+ * higher id is still found (docs/backbone.md, trap 17), and a relay that dies mid-batch releases its claim with its
  * connection: the next round sends the batch again (consumers drop the duplicate by event id).
  *
  * A row Kafka refuses for good (too large, invalid) is parked with the error and the rows behind it flow on
- * (PITFALLS 23). Everything a round publishes goes through `send` and is recorded by `markSent`: the two
+ * (docs/backbone.md, trap 23). Everything a round publishes goes through `send` and is recorded by `markSent`: the two
  * places to hook metrics.
  */
 export class OutboxRelay {
@@ -230,7 +230,7 @@ export class OutboxRelay {
         this.failures += 1;
         this.lastError = String(error);
         this.logger.warn(`outbox relay round failed (${this.failures} in a row), retrying: ${this.lastError}`);
-        // A broker restart can leave the idempotent producer unusable (PITFALLS 5): start a new one.
+        // A broker restart can leave the idempotent producer unusable (docs/backbone.md, trap 5): start a new one.
         await this.resetProducer();
         await this.releaseConnection();
       }

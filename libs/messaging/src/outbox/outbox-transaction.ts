@@ -99,7 +99,7 @@ export class OutboxQueue {
     return queued.get(this)!.length;
   }
 
-  /** One multi-row INSERT per 1000 events (PITFALLS 19); empties the queue. */
+  /** One multi-row INSERT per 1000 events (docs/backbone.md, trap 19); empties the queue. */
   async flush(manager: EntityManager): Promise<number> {
     const rows = queued.get(this)!.splice(0);
     for (let start = 0; start < rows.length; start += 1000) {

@@ -3,7 +3,7 @@
 const { errorCodes } = require('kafkajs/src/protocol/error') as { errorCodes: { type: string; message: string }[] };
 
 /**
- * Producer errors Kafka will answer the same way however often the row is sent again (PITFALLS 23): the row is
+ * Producer errors Kafka will answer the same way however often the row is sent again (docs/backbone.md, trap 23): the row is
  * parked rather than retried forever in front of every row behind it.
  */
 const UNPUBLISHABLE = ['MESSAGE_TOO_LARGE', 'RECORD_LIST_TOO_LARGE', 'INVALID_RECORD', 'INVALID_TIMESTAMP'];

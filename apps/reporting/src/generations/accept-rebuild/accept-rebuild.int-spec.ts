@@ -5,7 +5,7 @@ import { ReportingModule } from '../../reporting.module';
 import { bicycleStory, waitUntilProjected } from '../../testing/bicycle-story.fixture';
 
 /**
- * A rebuild whose consumer dead-lettered events it should have projected is not swapped in silently (PITFALLS 26):
+ * A rebuild whose consumer dead-lettered events it should have projected is not swapped in silently (docs/backbone.md, trap 26):
  * it caught up by offsets, but GET /admin/rebuild reports the letters and it waits for a decision.
  */
 describe('a rebuild that dead-lettered events waits for a decision', () => {
