@@ -11,6 +11,7 @@ export * from './http/request-context.decorators';
 export * from './http/validators';
 export * from './http/find-or-404';
 export * from './http/idempotency';
+export * from './tracing/instrument';
 export * from './tracing/start-tracing';
 export * from './metrics/service-metrics';
 export * from './metrics/http-metrics.middleware';

@@ -1,4 +1,4 @@
-import { registerInstrumentations } from '@opentelemetry/instrumentation';
+import { InstrumentationBase, registerInstrumentations } from '@opentelemetry/instrumentation';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 
@@ -7,13 +7,13 @@ import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
  * (its index imports this file first), before anything loads pg. Off unless OTEL_EXPORTER_OTLP_ENDPOINT is set;
  * the tracer provider itself is started by bootstrapService (startTracing), with the service's name.
  */
-export function instrumentHttpAndPg(): void {
-  registerInstrumentations({
-    instrumentations: [
-      new HttpInstrumentation({ ignoreIncomingRequestHook: (req) => /^\/(metrics|health)(\/|\?|$)/.test(req.url ?? '') }),
-      new PgInstrumentation({ enhancedDatabaseReporting: false }),
-    ],
-  });
+export function instrumentHttpAndPg(): InstrumentationBase[] {
+  const instrumentations = [
+    new HttpInstrumentation({ ignoreIncomingRequestHook: (req) => /^\/(metrics|health)(\/|\?|$)/.test(req.url ?? '') }),
+    new PgInstrumentation({ enhancedDatabaseReporting: false }),
+  ];
+  registerInstrumentations({ instrumentations });
+  return instrumentations;
 }
 
 if (process.env.OTEL_EXPORTER_OTLP_ENDPOINT) instrumentHttpAndPg();
