@@ -21,7 +21,8 @@ async function main(): Promise<number> {
   let system: RunningSystem;
   try {
     // detached: Ctrl-C reaches only this process, which then sends each app exactly one SIGTERM.
-    system = await startSystem({ detached: true, signal: aborted.signal });
+    // Logs for a terminal (docs/observability.md); LOG_FORMAT=json keeps the JSON lines.
+    system = await startSystem({ detached: true, signal: aborted.signal, env: { LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty' } });
   } catch (error) {
     if (!aborted.signal.aborted) throw error;
     log('stopped during start-up'); // startSystem has already stopped what it launched

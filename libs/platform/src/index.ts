@@ -14,6 +14,7 @@ export * from './http/idempotency';
 export * from './openapi/openapi-document';
 export * from './openapi/undocumented-routes';
 export * from './openapi/routes';
+export * from './tracing/instrument';
 export * from './tracing/start-tracing';
 export * from './metrics/service-metrics';
 export * from './metrics/http-metrics.middleware';

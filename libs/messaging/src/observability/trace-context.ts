@@ -45,7 +45,7 @@ export function startPublishSpans(rows: { topic: string; event_id: string; event
     spans.push(span);
     const carrier: Record<string, string> = {};
     propagation.inject(trace.setSpan(parent, span), carrier);
-    return carrier;
+    return Object.keys(carrier).length > 0 ? carrier : row.headers; // no SDK here: pass the stored context on
   });
   return {
     headersOf: (index) => headers[index],

@@ -24,7 +24,10 @@ export function createServiceLogger(service: string, env: NodeJS.ProcessEnv = pr
       ...options,
       transport: {
         target: 'pino-pretty',
-        options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service', destination: env.LOG_FILE ?? 1 },
+        options: {
+          colorize: true, singleLine: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service,context',
+          messageFormat: '{if context}[{context}] {end}{msg}', destination: env.LOG_FILE ?? 1,
+        },
       },
     });
   }
