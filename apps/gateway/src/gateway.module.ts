@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { HttpEdgeModule } from '@giftflow/platform';
 import { GatewayHealthController } from './health/gateway-health.controller';
 
-@Module({ controllers: [GatewayHealthController] })
+@Module({ imports: [HttpEdgeModule], controllers: [GatewayHealthController] })
 export class GatewayModule {}

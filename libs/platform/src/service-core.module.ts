@@ -4,6 +4,7 @@ import { MessagingModule, MessagingModuleOptions } from '@giftflow/messaging';
 import { databaseSettingsFor } from './database/database-settings';
 import { typeOrmOptions } from './database/typeorm-options';
 import { HealthController } from './health/health.controller';
+import { HttpEdgeModule } from './http/http-edge.module';
 
 export interface ServiceCoreOptions extends MessagingModuleOptions {
   // eslint-disable-next-line @typescript-eslint/ban-types
@@ -12,7 +13,10 @@ export interface ServiceCoreOptions extends MessagingModuleOptions {
   migrations: Function[];
 }
 
-/** What every service app has: its own database (migrated), the messaging backbone, GET /health. */
+/**
+ * What every service app has: its own database (migrated), the messaging backbone, GET /health, and the HTTP
+ * edge (input guard, validation pipe, exception filter) on every route.
+ */
 @Module({})
 export class ServiceCoreModule {
   static forService(options: ServiceCoreOptions): DynamicModule {
@@ -23,6 +27,7 @@ export class ServiceCoreModule {
         // A factory, so the database is read from the environment at start, not when this file is imported (tests set it).
         TypeOrmModule.forRootAsync({ useFactory: () => typeOrmOptions(databaseSettingsFor(options.service), entities, migrations) }),
         MessagingModule.forService(messaging),
+        HttpEdgeModule,
       ],
       controllers: [HealthController],
     };

@@ -1,12 +1,13 @@
 import { INestApplication, Logger, Type } from '@nestjs/common';
 import { NestApplicationOptions } from '@nestjs/common/interfaces/nest-application-options.interface';
 import { NestFactory } from '@nestjs/core';
-import { createValidationPipe } from '../http/validation.pipe';
+import { configureHttpEdge } from '../http/configure-http-edge';
 import { DatabaseSettings, ensureDatabase } from '../database/database-settings';
 
 /**
  * Starts one service: creates its database if missing (migrations then run as TypeORM connects),
- * validates bodies, finishes in-flight work on SIGTERM/SIGINT, listens on PORT.
+ * sets up the HTTP edge (configureHttpEdge; the module's HttpEdgeModule does the rest), finishes in-flight
+ * work on SIGTERM/SIGINT, listens on PORT.
  */
 export async function bootstrapService(
   name: string,
@@ -22,8 +23,8 @@ export async function bootstrapService(
   const logger = new Logger(name);
   if (options.database) await ensureDatabase(options.database);
   const app = await NestFactory.create(module, { bufferLogs: false, ...options.nest });
+  configureHttpEdge(app, { bodyParser: options.nest?.bodyParser ?? true });
   options.configure?.(app);
-  app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   const port = Number(process.env.PORT ?? options.defaultPort);
   await app.listen(port, '0.0.0.0');

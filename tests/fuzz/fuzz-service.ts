@@ -1,0 +1,59 @@
+import { INestApplication } from '@nestjs/common';
+import { ServiceTestApp, describeFailure, discoverRoutes, fuzzServices, startServiceForTest, totals, uniquePrefix } from '@giftflow/testing';
+import { FUZZED_SERVICES, FuzzedService } from './fuzz-targets';
+
+/** Cases per route in `npm test` (FUZZ_CASES_PER_ROUTE overrides; `npm run test:fuzz` runs as many as asked). */
+const CASES_PER_ROUTE = Number(process.env.FUZZ_CASES_PER_ROUTE ?? 200);
+/**
+ * What one service's fuzzing may take in `npm test` (FUZZ_BUDGET_MS overrides): on a machine so loaded that
+ * CASES_PER_ROUTE do not fit, each route runs what fits in its share, but never fewer than MIN_CASES.
+ */
+const BUDGET_MS = Number(process.env.FUZZ_BUDGET_MS ?? 45_000);
+const MIN_CASES = Math.min(CASES_PER_ROUTE, 30);
+
+/** `METHOD /path` of every route Express actually serves in this app (its router, after Nest built it). */
+function servedRoutes(app: INestApplication): string[] {
+  const router = (app.getHttpAdapter().getInstance() as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } }).router;
+  return router.stack.flatMap((layer) =>
+    layer.route ? Object.keys(layer.route.methods).filter((m) => m !== '_all').map((m) => `${m.toUpperCase()} ${layer.route!.path}`) : []);
+}
+
+/**
+ * The fuzz suite of one service, in-process against the real PostgreSQL and Kafka: every route discovered from
+ * its module gets CASES_PER_ROUTE generated requests; none may answer 5xx (or a 4xx without a message), and
+ * GET /health must stay ok.
+ */
+export function describeFuzz(service: FuzzedService): void {
+  const { module } = FUZZED_SERVICES.find((s) => s.service === service)!;
+  const database = `giftflow_test_${service}_http_fuzz`;
+
+  describe(`${service}: every route, fuzzed (${CASES_PER_ROUTE} cases each)`, () => {
+    let running: ServiceTestApp;
+
+    beforeAll(async () => {
+      running = await startServiceForTest(service, module, { database, topicPrefix: uniquePrefix(`${service}-fuzz`) });
+    });
+    afterAll(() => running?.close());
+
+    it('discovers from the module\'s metadata every route the app serves', () => {
+      const discovered = discoverRoutes(module).map((r) => `${r.method} ${r.path}`).sort();
+      expect(discovered).toEqual(servedRoutes(running.app).sort());
+      expect(discovered.length).toBeGreaterThan(2);
+    });
+
+    it('answers every generated request with a 2xx or a 4xx with a message, and stays healthy', async () => {
+      const started = Date.now();
+      const outcomes = await fuzzServices([{ service, url: running.url, module }], {
+        casesPerRoute: CASES_PER_ROUTE,
+        budgetMsPerTarget: BUDGET_MS,
+        seed: Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000),
+        onRoute: (o) => process.env.FUZZ_VERBOSE && process.stdout.write(`${o.route}: ${o.cases} cases, ${o.status2xx} 2xx, ${o.status4xx} 4xx, ${o.status5xx} 5xx (${Date.now() - started} ms)\n`),
+      });
+      const failures = outcomes.filter((o) => o.counterexample || o.unhealthy).map(describeFailure);
+      const sum = totals(outcomes);
+      // The suite must really get past validation on some routes, or it only tests the 400 path.
+      expect({ failures, someSucceeded: sum.status2xx > 0, everyRouteRan: outcomes.every((o) => o.cases >= MIN_CASES) })
+        .toEqual({ failures: [], someSucceeded: true, everyRouteRan: true });
+    });
+  });
+}
