@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import request from 'supertest';
 import { ServiceTestApp, describeFailure, discoverRoutes, fuzzServices, startServiceForTest, totals, uniquePrefix } from '@giftflow/testing';
 import { FUZZED_SERVICES, FuzzedService } from './fuzz-targets';
 
@@ -10,6 +11,22 @@ const CASES_PER_ROUTE = Number(process.env.FUZZ_CASES_PER_ROUTE ?? 200);
  */
 const BUDGET_MS = Number(process.env.FUZZ_BUDGET_MS ?? 45_000);
 const MIN_CASES = Math.min(CASES_PER_ROUTE, 30);
+
+/** The inputs that answered 500 before the HTTP edge (issue #8), each a 400 naming the field now. */
+const REGRESSIONS: Partial<Record<FuzzedService, { method: 'get' | 'post'; path: string; body?: unknown; message: string }[]>> = {
+  inventory: [
+    { method: 'get', path: '/items/%00', message: 'code must not contain a NUL character' },
+    { method: 'post', path: '/items', body: { code: 'nul', name: 'Xe\u0000', category: 'bicycles', unit: 'piece', unitValueVnd: 1 }, message: 'name must not contain a NUL character' },
+    { method: 'post', path: '/items', body: { code: 'nul', name: 'Xe', category: 'bicycles', unit: '\u0000', unitValueVnd: 1 }, message: 'unit must not contain a NUL character' },
+  ],
+  beneficiaries: [
+    { method: 'post', path: '/allocations', body: { beneficiaryId: '8b5c6a4e-0a49-4c36-9d7e-3a1f7e6e2a11', lines: [[]] }, message: 'lines.0 must be an object' },
+    { method: 'get', path: '/children/%00', message: 'id must not contain a NUL character' },
+  ],
+  donors: [
+    { method: 'post', path: '/donors', body: { name: 'a\u0000', kind: 'individual' }, message: 'name must not contain a NUL character' },
+  ],
+};
 
 /** `METHOD /path` of every route Express actually serves in this app (its router, after Nest built it). */
 function servedRoutes(app: INestApplication): string[] {
@@ -40,6 +57,13 @@ export function describeFuzz(service: FuzzedService): void {
       expect(discovered).toEqual(servedRoutes(running.app).sort());
       expect(discovered.length).toBeGreaterThan(2);
     });
+
+    for (const r of REGRESSIONS[service] ?? []) {
+      it(`regression: ${r.method.toUpperCase()} ${r.path} ${r.body ? JSON.stringify(r.body) : ''} is a 400 naming the field, not a 500`, async () => {
+        const reply = await request(running.url)[r.method](r.path).set('Idempotency-Key', `regression-${Math.random()}`).send(r.body as object);
+        expect({ status: reply.status, body: reply.body }).toEqual({ status: 400, body: { statusCode: 400, error: 'Bad Request', message: [r.message] } });
+      });
+    }
 
     it('answers every generated request with a 2xx or a 4xx with a message, and stays healthy', async () => {
       const started = Date.now();

@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { EdgeExceptionFilter } from './edge-exception.filter';
 import { RequestInputGuard } from './request-input.guard';
@@ -13,7 +13,6 @@ import { createValidationPipe } from './validation.pipe';
  * headers read), the validation pipe (DTOs, shapes), EdgeExceptionFilter (JSON errors, 500 with a
  * correlation id) and TransientRetryInterceptor (a read that loses a deadlock is read again).
  */
-@Global()
 @Module({
   providers: [
     { provide: APP_GUARD, useClass: RequestInputGuard },

@@ -36,6 +36,7 @@ export function IsEachOneOf(allowed: readonly string[], options?: ValidationOpti
       target: target.constructor,
       propertyName: property,
       options,
+      constraints: [allowed], // readable from the metadata (the fuzzer generates from it)
       validator: {
         validate: (value: unknown) => Array.isArray(value) && bad(value).length === 0,
         defaultMessage: (args: ValidationArguments) => {

@@ -71,9 +71,15 @@ function propertyArbitrary(target: Type<unknown>, property: string, metas: Valid
       const length = get('isLength')?.constraints as [number, number?] | undefined;
       return fc.string({ unit: 'grapheme', minLength: length?.[0] ?? 1, maxLength: Math.min(length?.[1] ?? 40, 60) });
     }
+    if (/(Date|On)$/.test(property)) {
+      // A custom date rule (e.g. a birth date): calendar dates, mostly plausible.
+      return fc.date({ min: new Date('2005-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    }
     if (get('isObject')) return fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 });
     return fc.oneof(fc.string({ maxLength: 20 }), fc.integer());
   };
+  const eachOneOf = byName(metas, 'isEachOneOf')?.constraints?.[0] as readonly unknown[] | undefined;
+  if (eachOneOf?.length) return fc.subarray([...eachOneOf], { minLength: 1 });
   if (byName(metas, 'isArray') || metas.some((m) => m.each)) {
     const minLength = (byName(metas, 'arrayMinSize')?.constraints?.[0] as number | undefined) ?? 0;
     const maxLength = Math.min((byName(metas, 'arrayMaxSize')?.constraints?.[0] as number | undefined) ?? 5, 5);
