@@ -5,7 +5,8 @@
 //   1. reads, open loop at BENCH_READ_RATE (300) req/s: stock, deliveries list, a pledge, a child, and a monthly
 //      report (1 in 10);
 //   2. writes, open loop at BENCH_WRITE_RATE (100) req/s: POST /pledges, each with a new Idempotency-Key;
-//   3. the gateway's cost: closed loop, 10 connections, GET /stock straight to inventory, then through the gateway.
+//   3. the gateway's cost: closed loop, 10 connections, GET /stock straight to inventory and through the gateway,
+//      in alternating rounds (so a load change on a shared machine hits both alike).
 // Prints p50/p99/errors per run, the targets met or missed, and ends with one JSON line.
 import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
@@ -15,7 +16,9 @@ const settings = {
   readRate: Number(process.env.BENCH_READ_RATE ?? 300),
   writeRate: Number(process.env.BENCH_WRITE_RATE ?? 100),
   seconds: Number(process.env.BENCH_SECONDS ?? 20),
-  gatewaySeconds: Number(process.env.BENCH_GATEWAY_SECONDS ?? 10),
+  /** The gateway comparison alternates direct and gateway runs of this many seconds, BENCH_GATEWAY_ROUNDS times each. */
+  gatewaySeconds: Number(process.env.BENCH_GATEWAY_SECONDS ?? 5),
+  gatewayRounds: Number(process.env.BENCH_GATEWAY_ROUNDS ?? 3),
   portBase: Number(process.env.BENCH_API_PORT_BASE ?? 20_000),
 };
 const targets = { gatewayRatio: 0.6, addedP50Ms: 3, readP99Ms: 50, writeP99Ms: 100 };
@@ -81,6 +84,15 @@ const figures = (r: autocannon.Result): Figures => ({
   errors: r.errors + r.timeouts + r.non2xx,
 });
 
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+/** Rounds of equal length: mean rate, median of the p50s, worst p99, all errors. */
+const combine = (runs: Figures[]): Figures => ({
+  rps: Math.round(runs.reduce((n, r) => n + r.rps, 0) / runs.length),
+  p50Ms: median(runs.map((r) => r.p50Ms)),
+  p99Ms: Math.max(...runs.map((r) => r.p99Ms)),
+  errors: runs.reduce((n, r) => n + r.errors, 0),
+});
+
 async function measure(what: string, options: autocannon.Options): Promise<Figures> {
   const result = await autocannon({ timeout: 10, ...options });
   const f = figures(result);
@@ -115,12 +127,19 @@ async function main(): Promise<void> {
       }],
     });
 
-    const direct = await measure('GET /stock straight to inventory (closed loop, 10 connections)', {
-      url: `${inventory}/stock`, connections: 10, duration: settings.gatewaySeconds,
-    });
-    const through = await measure('GET /stock through the gateway (closed loop, 10 connections)', {
-      url: `${gateway}/api/inventory/stock`, connections: 10, duration: settings.gatewaySeconds,
-    });
+    const rounds: { direct: Figures[]; through: Figures[] } = { direct: [], through: [] };
+    for (let round = 1; round <= settings.gatewayRounds; round++) {
+      const runs = [
+        () => measure(`round ${round}: GET /stock straight to inventory (closed loop, 10 connections)`, { url: `${inventory}/stock`, connections: 10, duration: settings.gatewaySeconds })
+          .then((f) => rounds.direct.push(f)),
+        () => measure(`round ${round}: GET /stock through the gateway (closed loop, 10 connections)`, { url: `${gateway}/api/inventory/stock`, connections: 10, duration: settings.gatewaySeconds })
+          .then((f) => rounds.through.push(f)),
+      ];
+      for (const run of round % 2 ? runs : runs.reverse()) await run();
+    }
+    const direct = combine(rounds.direct);
+    const through = combine(rounds.through);
+    log(`GET /stock straight: ${direct.rps} req/s, p50 ${direct.p50Ms} ms; through the gateway: ${through.rps} req/s, p50 ${through.p50Ms} ms`);
     const ratio = Math.round((through.rps / direct.rps) * 100) / 100;
     const addedP50Ms = Math.round((through.p50Ms - direct.p50Ms) * 100) / 100;
 
