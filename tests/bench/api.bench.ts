@@ -63,7 +63,11 @@ async function seed(gateway: string) {
   await call(gateway, 'POST', '/inventory/warehouses', { code: 'BENCH-WH', name: 'Benchmark warehouse', districtCode: '941' }, [409]);
   const donor = (await call<{ id: string }>(gateway, 'POST', '/donors/donors', { name: 'Benchmark donor', kind: 'organization' }))!;
   const pledge = (await call<{ id: string }>(gateway, 'POST', '/donors/pledges', { donorId: donor.id, lines: [{ itemCode: 'bench-bicycle', quantity: 1_000 }] }))!;
-  await call(gateway, 'POST', '/inventory/receipts', { pledgeId: pledge.id, warehouseCode: 'BENCH-WH', lines: [{ itemCode: 'bench-bicycle', quantity: 1_000 }] });
+  // Inventory learns of the pledge from PledgeRecorded (or by asking donors); on a busy machine that takes a moment.
+  const receipt = { pledgeId: pledge.id, warehouseCode: 'BENCH-WH', lines: [{ itemCode: 'bench-bicycle', quantity: 1_000 }] };
+  for (let attempt = 1; (await call(gateway, 'POST', '/inventory/receipts', receipt, attempt < 60 ? [422] : [])) === null; attempt++) {
+    await new Promise((r) => setTimeout(r, 500));
+  }
   const child = (await call<{ id: string }>(gateway, 'POST', '/beneficiaries/children', {
     fullName: 'Benchmark child', birthDate: '2015-03-14', sex: 'female', districtCode: '941', communeCode: '31000', circumstances: ['orphan'],
   }))!;
