@@ -7,9 +7,9 @@ import { FUZZED_SERVICES, FuzzedService } from './fuzz-targets';
 const CASES_PER_ROUTE = Number(process.env.FUZZ_CASES_PER_ROUTE ?? 200);
 /**
  * What one service's fuzzing may take in `npm test` (FUZZ_BUDGET_MS overrides): on a machine so loaded that
- * CASES_PER_ROUTE do not fit, each route runs what fits in its share, but never fewer than MIN_CASES.
+ * CASES_PER_ROUTE do not fit, each route runs MIN_CASES and then what fits in its share of the budget.
  */
-const BUDGET_MS = Number(process.env.FUZZ_BUDGET_MS ?? 45_000);
+const BUDGET_MS = Number(process.env.FUZZ_BUDGET_MS ?? 35_000);
 const MIN_CASES = Math.min(CASES_PER_ROUTE, 30);
 
 /** The inputs that answered 500 before the HTTP edge (issue #8), each a 400 naming the field now. */
@@ -70,6 +70,7 @@ export function describeFuzz(service: FuzzedService): void {
       const outcomes = await fuzzServices([{ service, url: running.url, module }], {
         casesPerRoute: CASES_PER_ROUTE,
         budgetMsPerTarget: BUDGET_MS,
+        minCasesPerRoute: MIN_CASES,
         seed: Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000),
         onRoute: (o) => process.env.FUZZ_VERBOSE && process.stdout.write(`${o.route}: ${o.cases} cases, ${o.status2xx} 2xx, ${o.status4xx} 4xx, ${o.status5xx} 5xx (${Date.now() - started} ms)\n`),
       });

@@ -26,6 +26,14 @@ const DATA_EXCEPTIONS: Record<string, string> = {
   '22008': 'a date in the request is out of range',
 };
 
+/**
+ * PostgreSQL's "aborted by a concurrent transaction" errors (serialization failure, deadlock, lock not available):
+ * the request did nothing wrong and nothing of it was committed, so 409 "retry it" (as gRPC's ABORTED maps to 409),
+ * not 500. Reads are first read again by TransientRetryInterceptor; a write's retry is the client's, with its
+ * Idempotency-Key.
+ */
+const CONCURRENCY_ABORTS = new Set(['40001', '40P01', '55P03']);
+
 type Reply = { status: number; body: Record<string, unknown> };
 
 /**
@@ -74,6 +82,11 @@ export class EdgeExceptionFilter implements ExceptionFilter {
       this.logger.warn(`${correlationId} ${req.method} ${req.originalUrl ?? req.url}: PostgreSQL ${sqlState} reached the database, `
         + `validation should have caught it: ${(exception as Error).message}`);
       return { status: 400, body: { statusCode: 400, error: 'Bad Request', message: [DATA_EXCEPTIONS[sqlState]], correlationId } };
+    }
+    if (typeof sqlState === 'string' && CONCURRENCY_ABORTS.has(sqlState)) {
+      const correlationId = correlationIdOf(req);
+      this.logger.warn(`${correlationId} ${req.method} ${req.originalUrl ?? req.url} → 409: PostgreSQL ${sqlState} ${(exception as Error).message}`);
+      return { status: 409, body: { statusCode: 409, error: 'Conflict', message: 'the request conflicted with a concurrent change; retry it', correlationId } };
     }
     const correlationId = this.logServerError(exception, req, 500);
     return {

@@ -35,6 +35,8 @@ export interface FuzzOptions {
    * share runs out stops early (its cases so far count). Unset: every route runs all casesPerRoute.
    */
   budgetMsPerTarget?: number;
+  /** Cases every route runs even when the budget is spent (default: all casesPerRoute). */
+  minCasesPerRoute?: number;
   /** Skip routes whose `METHOD /path` matches (none by default: /health is always skipped, it is the check). */
   skip?: RegExp;
 }
@@ -130,14 +132,21 @@ async function fuzzRoute(
     }
     return reason === null;
   });
-  const details = await fc.check(property, {
-    numRuns: options.casesPerRoute,
-    seed: options.seed,
-    interruptAfterTimeLimit: options.timeLimitMs,
-    markInterruptAsFailure: false,
-  });
-  if (details.failed && lastFailure) outcome.counterexample = { ...lastFailure, seed: details.seed, path: details.counterexamplePath ?? undefined };
-  else if (details.failed) outcome.counterexample = { request: { method: route.method, path: route.path, headers: {} }, reason: String(details.errorInstance), seed: details.seed };
+  // First the floor (minCasesPerRoute, whatever the time), then the rest within the route's share of the budget.
+  const floor = Math.min(options.minCasesPerRoute ?? options.casesPerRoute, options.casesPerRoute);
+  const phases = [
+    { numRuns: floor, seed: options.seed },
+    { numRuns: options.casesPerRoute - floor, seed: options.seed === undefined ? undefined : options.seed + 1, interruptAfterTimeLimit: options.timeLimitMs },
+  ];
+  for (const phase of phases) {
+    if (phase.numRuns <= 0) continue;
+    const details = await fc.check(property, { ...phase, markInterruptAsFailure: false });
+    if (!details.failed) continue;
+    outcome.counterexample = lastFailure
+      ? { ...lastFailure, seed: details.seed, path: details.counterexamplePath ?? undefined }
+      : { request: { method: route.method, path: route.path, headers: {} }, reason: String(details.errorInstance), seed: details.seed };
+    break;
+  }
   return outcome;
 }
 
