@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ObservabilityModule } from '@giftflow/platform';
+import { HttpEdgeModule, ObservabilityModule } from '@giftflow/platform';
 import { GatewayHealthController } from './health/gateway-health.controller';
 
-@Module({ imports: [ObservabilityModule.forService('gateway')], controllers: [GatewayHealthController] })
+@Module({ imports: [ObservabilityModule.forService('gateway'), HttpEdgeModule], controllers: [GatewayHealthController] })
 export class GatewayModule {}

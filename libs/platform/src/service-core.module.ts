@@ -9,6 +9,7 @@ import { IdempotentAnswerInterceptor } from './idempotency/idempotent-answer.int
 import { ConsumerLagMetrics } from './metrics/consumer-lag.metrics';
 import { OutboxMetrics } from './metrics/outbox.metrics';
 import { ObservabilityModule } from './observability/observability.module';
+import { HttpEdgeModule } from './http/http-edge.module';
 
 export interface ServiceCoreOptions extends MessagingModuleOptions {
   // eslint-disable-next-line @typescript-eslint/ban-types
@@ -19,7 +20,8 @@ export interface ServiceCoreOptions extends MessagingModuleOptions {
 
 /**
  * What every service app has: its own database (migrated), the messaging backbone, GET /health, GET /metrics,
- * JSON logs, and routes that return an IdempotentAnswer answered as such (see answerOnce).
+ * JSON logs, routes that return an IdempotentAnswer answered as such (see answerOnce), and the HTTP edge
+ * (input guard, validation pipe, exception filter) on every route.
  */
 @Module({})
 export class ServiceCoreModule {
@@ -32,6 +34,7 @@ export class ServiceCoreModule {
         TypeOrmModule.forRootAsync({ useFactory: () => typeOrmOptions(databaseSettingsFor(options.service), entities, migrations) }),
         MessagingModule.forService(messaging),
         ObservabilityModule.forService(options.service),
+        HttpEdgeModule,
       ],
       controllers: [HealthController],
       providers: [OutboxMetrics, ConsumerLagMetrics, { provide: APP_INTERCEPTOR, useClass: IdempotentAnswerInterceptor }],

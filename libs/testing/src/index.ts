@@ -4,3 +4,7 @@ export * from './test-kafka';
 export * from './fixtures/spawn-compiled';
 export * from './service-test-app';
 export * from './event-envelopes';
+export * from './http-fuzz/discover-routes';
+export * from './http-fuzz/dto-arbitrary';
+export * from './http-fuzz/fuzz-request';
+export * from './http-fuzz/run-fuzz';

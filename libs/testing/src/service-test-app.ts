@@ -1,6 +1,6 @@
 import { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { createValidationPipe, useServiceObservability } from '@giftflow/platform';
+import { configureHttpEdge, useServiceObservability } from '@giftflow/platform';
 import { recreateTestDatabase } from './test-database';
 
 export interface ServiceTestApp {
@@ -12,8 +12,9 @@ export interface ServiceTestApp {
 
 /**
  * Boots one service's real Nest module for an integration test: a fresh `giftflow_test_*` database
- * (migrations run at start), the real broker with the test's topic prefix, the same validation pipe as
- * production, the same /metrics, correlation ids and JSON logs (LOG_LEVEL warn unless `env` says), and an HTTP
+ * (migrations run at start), the real broker with the test's topic prefix, the same HTTP edge as production
+ * (guard, validation pipe and exception filter come with the module's ServiceCoreModule; configureHttpEdge
+ * here), the same /metrics, correlation ids and JSON logs (LOG_LEVEL warn unless `env` says), and an HTTP
  * server on a free port. Env is read when the module starts, so set per test here.
  */
 export async function startServiceForTest(
@@ -28,7 +29,7 @@ export async function startServiceForTest(
   Object.assign(process.env, options.env ?? {});
   const app = await NestFactory.create(module, { bufferLogs: true });
   useServiceObservability(app);
-  app.useGlobalPipes(createValidationPipe());
+  configureHttpEdge(app);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return { app, url: `http://127.0.0.1:${address.port}`, close: () => app.close() };

@@ -1,36 +1,33 @@
 import { INestApplication, Logger } from '@nestjs/common';
-import type { Request } from 'express';
-import { createProxyMiddleware } from 'http-proxy-middleware';
+import { maxBodyBytes } from '@giftflow/platform';
 import { UPSTREAM_NAMES, upstreamUrl } from '../upstreams';
+import { forwardTo } from './forward-to-service';
+
+const positive = (env: NodeJS.ProcessEnv, name: string, fallback: number): number => {
+  const value = Number(env[name] ?? fallback);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number, not ${env[name]}`);
+  return value;
+};
 
 /**
  * One origin for the console: `/api/<service>/…` goes to that service's same route, method, headers
  * (Idempotency-Key, X-Actor…) and body unchanged; the service's status and body come back as they are.
  * Mounted with Express' app.use, which strips the `/api/<service>` prefix from req.url before forwarding.
+ * MAX_BODY_BYTES (default 1 MiB), GATEWAY_UPSTREAM_TIMEOUT_MS (default 30 s) and GATEWAY_UPSTREAM_MAX_SOCKETS
+ * (default 64 per service) bound what one request and one service may take.
  */
 export function mountServiceProxies(app: INestApplication, env: NodeJS.ProcessEnv = process.env): void {
   const logger = new Logger('Forwarding');
   for (const name of UPSTREAM_NAMES) {
     const target = upstreamUrl(name, env);
-    app.use(
-      `/api/${name}`,
-      createProxyMiddleware<Request>({
-        target,
-        changeOrigin: true,
-        proxyTimeout: 30_000,
-        on: {
-          // A service that is down or slow is a 502/504 with a JSON body saying which, not a hung request.
-          error: (error, _req, res) => {
-            logger.warn(`${name} at ${target}: ${error.message}`);
-            if ('writeHead' in res && !res.headersSent) {
-              const timedOut = (error as NodeJS.ErrnoException).code === 'ECONNRESET';
-              res.writeHead(timedOut ? 504 : 502, { 'content-type': 'application/json' });
-              res.end(JSON.stringify({ statusCode: timedOut ? 504 : 502, message: `${name} service is unavailable` }));
-            }
-          },
-        },
-      }),
-    );
+    const { handle } = forwardTo({
+      name,
+      target,
+      maxBodyBytes: maxBodyBytes(env),
+      timeoutMs: positive(env, 'GATEWAY_UPSTREAM_TIMEOUT_MS', 30_000),
+      maxSockets: positive(env, 'GATEWAY_UPSTREAM_MAX_SOCKETS', 64),
+    });
+    app.use(`/api/${name}`, handle);
     logger.log(`/api/${name}/… → ${target}`);
   }
 }

@@ -1,7 +1,7 @@
 import { INestApplication, Logger, Type } from '@nestjs/common';
 import { NestApplicationOptions } from '@nestjs/common/interfaces/nest-application-options.interface';
 import { NestFactory } from '@nestjs/core';
-import { createValidationPipe } from '../http/validation.pipe';
+import { configureHttpEdge } from '../http/configure-http-edge';
 import { DatabaseSettings, ensureDatabase } from '../database/database-settings';
 import { serveOpenApi } from '../openapi/openapi-document';
 import { useServiceObservability } from '../observability/use-service-observability';
@@ -9,9 +9,10 @@ import { startTracing } from '../tracing/start-tracing';
 
 /**
  * Starts one service: creates its database if missing (migrations then run as TypeORM connects),
- * validates bodies, serves its OpenAPI document (GET /docs, GET /docs-json), finishes in-flight work on
- * SIGTERM/SIGINT, listens on PORT. Metrics, JSON logs and (with OTEL_EXPORTER_OTLP_ENDPOINT) traces as
- * docs/observability.md says; the module imports ObservabilityModule.
+ * sets up the HTTP edge (configureHttpEdge; the module's HttpEdgeModule does the rest), serves its OpenAPI
+ * document (GET /docs, GET /docs-json), finishes in-flight work on SIGTERM/SIGINT, listens on PORT. Metrics,
+ * JSON logs and (with OTEL_EXPORTER_OTLP_ENDPOINT) traces as docs/observability.md says; the module imports
+ * ObservabilityModule.
  */
 export async function bootstrapService(
   name: string,
@@ -29,9 +30,9 @@ export async function bootstrapService(
   if (options.database) await ensureDatabase(options.database);
   const app = await NestFactory.create(module, { bufferLogs: true, ...options.nest });
   useServiceObservability(app); // before configure: the gateway's proxies are measured and logged too
+  configureHttpEdge(app, { bodyParser: options.nest?.bodyParser ?? true });
   options.configure?.(app);
   serveOpenApi(app, name);
-  app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   const port = Number(process.env.PORT ?? options.defaultPort);
   await app.listen(port, '0.0.0.0');

@@ -47,7 +47,8 @@ export function IsEachOneOf(allowed: readonly string[], options?: ValidationOpti
       name: 'isEachOneOf',
       target: target.constructor,
       propertyName: property,
-      constraints: [allowed], // read by the OpenAPI schema (libs/platform/src/openapi/document-dtos.ts)
+      // Readable from the metadata: the OpenAPI schema (libs/platform/src/openapi/document-dtos.ts) and the fuzzer use it.
+      constraints: [allowed],
       options,
       validator: {
         validate: (value: unknown) => Array.isArray(value) && bad(value).length === 0,

@@ -1,0 +1,9 @@
+import { INestApplication } from '@nestjs/common';
+import helmet from 'helmet';
+import { mountServiceProxies } from './forwarding/mount-service-proxies';
+
+/** The gateway's Express set-up, before it listens: security headers on every answer, then the forwarding. */
+export function configureGateway(app: INestApplication, env: NodeJS.ProcessEnv = process.env): void {
+  app.use(helmet());
+  mountServiceProxies(app, env);
+}

@@ -1,0 +1,167 @@
+// `npm run bench:api`: the HTTP API of a running system, through the gateway (issue #8). Uses the system at
+// GATEWAY_URL / INVENTORY_URL (default `npm start`'s 3000 / 3002); when nothing answers there it starts one
+// itself on BENCH_API_PORT_BASE (default 20000–20004) with databases and topics of its own, and stops it after.
+// Seeds what it needs through the API, then measures with autocannon:
+//   1. reads, open loop at BENCH_READ_RATE (300) req/s: stock, deliveries list, a pledge, a child, and a monthly
+//      report (1 in 10);
+//   2. writes, open loop at BENCH_WRITE_RATE (100) req/s: POST /pledges, each with a new Idempotency-Key;
+//   3. the gateway's cost: closed loop, 10 connections, GET /stock straight to inventory and through the gateway,
+//      in alternating rounds (so a load change on a shared machine hits both alike).
+// Prints p50/p99/errors per run, the targets met or missed, and ends with one JSON line.
+import autocannon from 'autocannon';
+import { randomUUID } from 'node:crypto';
+import { RunningSystem, startSystem } from '../../scripts/apps';
+
+const settings = {
+  readRate: Number(process.env.BENCH_READ_RATE ?? 300),
+  writeRate: Number(process.env.BENCH_WRITE_RATE ?? 100),
+  seconds: Number(process.env.BENCH_SECONDS ?? 20),
+  /** The gateway comparison alternates direct and gateway runs of this many seconds, BENCH_GATEWAY_ROUNDS times each. */
+  gatewaySeconds: Number(process.env.BENCH_GATEWAY_SECONDS ?? 5),
+  gatewayRounds: Number(process.env.BENCH_GATEWAY_ROUNDS ?? 3),
+  portBase: Number(process.env.BENCH_API_PORT_BASE ?? 20_000),
+};
+const targets = { gatewayRatio: 0.6, addedP50Ms: 3, readP99Ms: 50, writeP99Ms: 100 };
+
+const log = (line: string) => console.log(`[bench:api] ${new Date().toISOString().slice(11, 19)} ${line}`);
+
+async function healthy(url: string): Promise<boolean> {
+  try {
+    return (await fetch(`${url}/health`, { signal: AbortSignal.timeout(3_000) })).ok;
+  } catch {
+    return false;
+  }
+}
+
+/** The running system to measure, or one started here (then `system` is set, to be stopped afterwards). */
+async function findSystem(): Promise<{ gateway: string; inventory: string; system?: RunningSystem }> {
+  const gateway = process.env.GATEWAY_URL ?? 'http://127.0.0.1:3000';
+  const inventory = process.env.INVENTORY_URL ?? 'http://127.0.0.1:3002';
+  if ((await healthy(gateway)) && (await healthy(inventory))) return { gateway, inventory };
+  log(`nothing healthy at ${gateway}: starting the system on ${settings.portBase}–${settings.portBase + 4}`);
+  const run = randomUUID().slice(0, 8);
+  const env = Object.fromEntries(['donors', 'inventory', 'beneficiaries', 'reporting'].map((s) => [`${s.toUpperCase()}_DATABASE`, `giftflow_test_bench_api_${s}`]));
+  const system = await startSystem({ portOffset: settings.portBase - 3000, output: 'quiet', env: { ...env, KAFKA_TOPIC_PREFIX: `test.bench-api.${run}.` } });
+  return { gateway: system.urls.gateway!, inventory: system.urls.inventory!, system };
+}
+
+async function call<T>(gateway: string, method: 'GET' | 'POST', path: string, body?: unknown, allow: number[] = []): Promise<T | null> {
+  const reply = await fetch(`${gateway}/api${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', 'x-actor': 'bench', 'idempotency-key': randomUUID() },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (allow.includes(reply.status)) return null;
+  const text = await reply.text();
+  if (!reply.ok) throw new Error(`${method} ${path} → ${reply.status}: ${text}`);
+  return JSON.parse(text) as T;
+}
+
+/** A donor, an item received in stock, a pledge, a child: what the read mix reads and the writes pledge against. */
+async function seed(gateway: string) {
+  await call(gateway, 'POST', '/inventory/items', { code: 'bench-bicycle', name: 'Bicycle (benchmark)', category: 'bicycles', unit: 'piece', unitValueVnd: 1_800_000 }, [409]);
+  await call(gateway, 'POST', '/inventory/warehouses', { code: 'BENCH-WH', name: 'Benchmark warehouse', districtCode: '941' }, [409]);
+  const donor = (await call<{ id: string }>(gateway, 'POST', '/donors/donors', { name: 'Benchmark donor', kind: 'organization' }))!;
+  const pledge = (await call<{ id: string }>(gateway, 'POST', '/donors/pledges', { donorId: donor.id, lines: [{ itemCode: 'bench-bicycle', quantity: 1_000 }] }))!;
+  // Inventory learns of the pledge from PledgeRecorded (or by asking donors); on a busy machine that takes a moment.
+  const receipt = { pledgeId: pledge.id, warehouseCode: 'BENCH-WH', lines: [{ itemCode: 'bench-bicycle', quantity: 1_000 }] };
+  for (let attempt = 1; (await call(gateway, 'POST', '/inventory/receipts', receipt, attempt < 60 ? [422] : [])) === null; attempt++) {
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const child = (await call<{ id: string }>(gateway, 'POST', '/beneficiaries/children', {
+    fullName: 'Benchmark child', birthDate: '2015-03-14', sex: 'female', districtCode: '941', communeCode: '31000', circumstances: ['orphan'],
+  }))!;
+  return { donorId: donor.id, pledgeId: pledge.id, childId: child.id };
+}
+
+interface Figures {
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+}
+
+const figures = (r: autocannon.Result): Figures => ({
+  rps: Math.round(r.requests.total / r.duration),
+  p50Ms: r.latency.p50,
+  p99Ms: r.latency.p99,
+  errors: r.errors + r.timeouts + r.non2xx,
+});
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+/** Rounds of equal length: mean rate, median of the p50s, worst p99, all errors. */
+const combine = (runs: Figures[]): Figures => ({
+  rps: Math.round(runs.reduce((n, r) => n + r.rps, 0) / runs.length),
+  p50Ms: median(runs.map((r) => r.p50Ms)),
+  p99Ms: Math.max(...runs.map((r) => r.p99Ms)),
+  errors: runs.reduce((n, r) => n + r.errors, 0),
+});
+
+async function measure(what: string, options: autocannon.Options): Promise<Figures> {
+  const result = await autocannon({ timeout: 10, ...options });
+  const f = figures(result);
+  log(`${what}: ${f.rps} req/s, p50 ${f.p50Ms} ms, p99 ${f.p99Ms} ms, ${f.errors} errors (${result.non2xx} non-2xx, ${result.timeouts} timeouts)`);
+  return f;
+}
+
+async function main(): Promise<void> {
+  const { gateway, inventory, system } = await findSystem();
+  try {
+    const ids = await seed(gateway);
+    log(`seeded through ${gateway}: donor, pledge ${ids.pledgeId} received in stock, child ${ids.childId}`);
+    const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit' }).format(new Date());
+    const readMix: autocannon.Request[] = [
+      ...Array(3).fill({ method: 'GET', path: '/api/inventory/stock' }),
+      ...Array(2).fill({ method: 'GET', path: '/api/inventory/deliveries' }),
+      ...Array(2).fill({ method: 'GET', path: `/api/donors/pledges/${ids.pledgeId}` }),
+      ...Array(2).fill({ method: 'GET', path: `/api/beneficiaries/children/${ids.childId}` }),
+      { method: 'GET', path: `/api/reporting/reports/monthly?month=${month}` },
+    ];
+    await measure('warm-up', { url: gateway, connections: 10, duration: 3, requests: readMix });
+
+    const reads = await measure(`reads at ${settings.readRate}/s (open loop)`, {
+      url: gateway, connections: 50, overallRate: settings.readRate, duration: settings.seconds, requests: readMix,
+    });
+    const pledgeBody = JSON.stringify({ donorId: ids.donorId, lines: [{ itemCode: 'bench-bicycle', quantity: 2 }] });
+    const writes = await measure(`writes at ${settings.writeRate}/s (open loop)`, {
+      url: gateway, connections: 30, overallRate: settings.writeRate, duration: settings.seconds,
+      requests: [{
+        method: 'POST', path: '/api/donors/pledges', body: pledgeBody,
+        setupRequest: (req) => ({ ...req, headers: { ...req.headers, 'content-type': 'application/json', 'idempotency-key': randomUUID(), 'x-actor': 'bench' } }),
+      }],
+    });
+
+    const rounds: { direct: Figures[]; through: Figures[] } = { direct: [], through: [] };
+    for (let round = 1; round <= settings.gatewayRounds; round++) {
+      const runs = [
+        () => measure(`round ${round}: GET /stock straight to inventory (closed loop, 10 connections)`, { url: `${inventory}/stock`, connections: 10, duration: settings.gatewaySeconds })
+          .then((f) => rounds.direct.push(f)),
+        () => measure(`round ${round}: GET /stock through the gateway (closed loop, 10 connections)`, { url: `${gateway}/api/inventory/stock`, connections: 10, duration: settings.gatewaySeconds })
+          .then((f) => rounds.through.push(f)),
+      ];
+      for (const run of round % 2 ? runs : runs.reverse()) await run();
+    }
+    const direct = combine(rounds.direct);
+    const through = combine(rounds.through);
+    log(`GET /stock straight: ${direct.rps} req/s, p50 ${direct.p50Ms} ms; through the gateway: ${through.rps} req/s, p50 ${through.p50Ms} ms`);
+    const ratio = Math.round((through.rps / direct.rps) * 100) / 100;
+    const addedP50Ms = Math.round((through.p50Ms - direct.p50Ms) * 100) / 100;
+
+    const check = (ok: boolean, text: string) => log(`${ok ? 'met   ' : 'MISSED'} ${text}`);
+    check(ratio >= targets.gatewayRatio, `gateway keeps ${Math.round(ratio * 100)} % of direct throughput (target ≥ ${targets.gatewayRatio * 100} %)`);
+    check(addedP50Ms <= targets.addedP50Ms, `gateway adds ${addedP50Ms} ms to the median (target ≤ ${targets.addedP50Ms} ms)`);
+    check(reads.p99Ms < targets.readP99Ms && reads.errors === 0, `reads p99 ${reads.p99Ms} ms, ${reads.errors} errors (target < ${targets.readP99Ms} ms, none)`);
+    check(writes.p99Ms < targets.writeP99Ms && writes.errors === 0, `writes p99 ${writes.p99Ms} ms, ${writes.errors} errors (target < ${targets.writeP99Ms} ms, none)`);
+    console.log(JSON.stringify({ reads, writes, gateway: { directRps: direct.rps, gatewayRps: through.rps, ratio, addedP50Ms } }));
+  } finally {
+    if (system) {
+      log('stopping the system it started');
+      await system.stop();
+    }
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(`[bench:api] failed: ${error.message}`);
+  process.exit(1);
+});
