@@ -10,24 +10,20 @@ import { RebuildStatusHandler } from './generations/rebuild-status/rebuild-statu
 import { StartRebuildController } from './generations/start-rebuild/start-rebuild.controller';
 import { StartRebuildHandler } from './generations/start-rebuild/start-rebuild.handler';
 import { AddPledgeCancellations1764700000000 } from './migrations/add-pledge-cancellations.migration';
+import { AddReportFacts1764900000000 } from './migrations/add-report-facts.migration';
 import { CreateReportingTables1764500000000 } from './migrations/create-reporting-tables.migration';
-import { AllocationLine } from './projections/allocation-line.entity';
-import { DeliveredLot } from './projections/delivered-lot.entity';
-import { PledgeCancellation } from './projections/pledge-cancellation.entity';
-import { PledgeLine } from './projections/pledge-line.entity';
-import { ReceiptLot } from './projections/receipt-lot.entity';
-import { ReleasedLot } from './projections/released-lot.entity';
-import { ReservedLot } from './projections/reserved-lot.entity';
 import { MonthlyReportController } from './reports/monthly-report/monthly-report.controller';
 import { MonthlyReportHandler } from './reports/monthly-report/monthly-report.handler';
 import { PledgeTraceController } from './reports/pledge-trace/pledge-trace.controller';
 import { PledgeTraceHandler } from './reports/pledge-trace/pledge-trace.handler';
+import { SummaryController } from './reports/summary/summary.controller';
+import { SummaryHandler } from './reports/summary/summary.handler';
 import { REPORTING_CONSUMES } from './reporting.subscriptions';
 
-const entities = [ProjectionGeneration, PledgeLine, PledgeCancellation, ReceiptLot, AllocationLine, ReservedLot, DeliveredLot, ReleasedLot];
-const migrations = [CreateReportingTables1764500000000, AddPledgeCancellations1764700000000];
-const controllers = [MonthlyReportController, PledgeTraceController, StartRebuildController, RebuildStatusController];
-const handlers = [MonthlyReportHandler, PledgeTraceHandler, StartRebuildHandler, RebuildStatusHandler];
+const entities = [ProjectionGeneration];
+const migrations = [CreateReportingTables1764500000000, AddPledgeCancellations1764700000000, AddReportFacts1764900000000];
+const controllers = [SummaryController, MonthlyReportController, PledgeTraceController, StartRebuildController, RebuildStatusController];
+const handlers = [SummaryHandler, MonthlyReportHandler, PledgeTraceHandler, StartRebuildHandler, RebuildStatusHandler];
 /** Reporting runs its own consumers, one per generation (see GenerationConsumers), so it passes no `subscriptions`. */
 const consumers = [GenerationConsumers, { provide: KafkaOffsets, inject: [KAFKA], useFactory: (kafka: Kafka) => new KafkaOffsets(kafka) }];
 

@@ -3,6 +3,9 @@ import { EntityManager } from 'typeorm';
 /** Every read model table; each holds one partition per generation, `<table>_g<N>`. */
 export const PROJECTION_TABLES = [
   'catalogue_items', 'pledge_lines', 'pledge_cancellations', 'receipt_lots', 'allocation_lines', 'reserved_lots', 'delivered_lots', 'released_lots',
+  'pledge_amendments', 'pledge_closures', 'campaigns', 'campaign_closures', 'requested_lines', 'allocation_outcomes', 'dispatches',
+  'delivery_failures', 'gift_returns', 'stock_adjustments', 'beneficiary_versions', 'beneficiary_merges', 'sponsorships',
+  'sponsorship_stops', 'sponsorship_instalments',
 ] as const;
 
 export async function createGenerationPartitions(manager: EntityManager, generation: number): Promise<void> {
