@@ -16,14 +16,22 @@ import { MonthlyReportController } from './reports/monthly-report/monthly-report
 import { MonthlyReportHandler } from './reports/monthly-report/monthly-report.handler';
 import { PledgeTraceController } from './reports/pledge-trace/pledge-trace.controller';
 import { PledgeTraceHandler } from './reports/pledge-trace/pledge-trace.handler';
+import { CampaignReportController } from './reports/campaign-report/campaign-report.controller';
+import { CampaignReportHandler } from './reports/campaign-report/campaign-report.handler';
+import { DonorStatementController } from './reports/donor-statement/donor-statement.controller';
+import { DonorStatementHandler } from './reports/donor-statement/donor-statement.handler';
+import { SponsorshipLedgerController } from './reports/sponsorship-ledger/sponsorship-ledger.controller';
+import { SponsorshipLedgerHandler } from './reports/sponsorship-ledger/sponsorship-ledger.handler';
 import { SummaryController } from './reports/summary/summary.controller';
 import { SummaryHandler } from './reports/summary/summary.handler';
 import { REPORTING_CONSUMES } from './reporting.subscriptions';
 
 const entities = [ProjectionGeneration];
 const migrations = [CreateReportingTables1764500000000, AddPledgeCancellations1764700000000, AddReportFacts1764900000000];
-const controllers = [SummaryController, MonthlyReportController, PledgeTraceController, StartRebuildController, RebuildStatusController];
-const handlers = [SummaryHandler, MonthlyReportHandler, PledgeTraceHandler, StartRebuildHandler, RebuildStatusHandler];
+const controllers = [
+  SummaryController, CampaignReportController, DonorStatementController, SponsorshipLedgerController, MonthlyReportController, PledgeTraceController, StartRebuildController, RebuildStatusController];
+const handlers = [
+  SummaryHandler, CampaignReportHandler, DonorStatementHandler, SponsorshipLedgerHandler, MonthlyReportHandler, PledgeTraceHandler, StartRebuildHandler, RebuildStatusHandler];
 /** Reporting runs its own consumers, one per generation (see GenerationConsumers), so it passes no `subscriptions`. */
 const consumers = [GenerationConsumers, { provide: KafkaOffsets, inject: [KAFKA], useFactory: (kafka: Kafka) => new KafkaOffsets(kafka) }];
 

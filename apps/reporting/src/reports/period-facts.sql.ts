@@ -15,20 +15,26 @@ import { UNCATEGORISED } from './report-conventions';
  */
 export const AS_OF = `coalesce($4::timestamptz, 'infinity'::timestamptz)`;
 
+/**
+ * CTEs `merge_chain` and `merged (id, root)`: every merged-away beneficiary and the one it now is (merges recorded
+ * by `asOf`, followed through chains). Goes right after `WITH RECURSIVE`; generation is $1.
+ */
+export const MERGED = (asOf: string) => `merge_chain AS (
+    SELECT beneficiary_id AS id, into_id AS root, 1 AS depth FROM beneficiary_merges WHERE generation = $1 AND occurred_at <= ${asOf}
+    UNION ALL
+    SELECT c.id, m.into_id, c.depth + 1 FROM merge_chain c
+      JOIN beneficiary_merges m ON m.generation = $1 AND m.beneficiary_id = c.root AND m.occurred_at <= ${asOf}
+     WHERE c.depth < 16
+  ), merged AS (
+    SELECT DISTINCT ON (id) id, root FROM merge_chain ORDER BY id, depth DESC
+  )`;
+
 const CAMPAIGN = (column: string) => `($5::uuid IS NULL OR ${column} = $5::uuid)`;
 const DISTRICT = (column: string) => `($6::text IS NULL OR ${column} = $6::text)`;
 const DONOR = (column: string) => `($7::uuid IS NULL OR ${column} = $7::uuid)`;
 
 export const PERIOD_FACTS = `
-  WITH RECURSIVE merge_chain AS (
-    SELECT beneficiary_id AS id, into_id AS root, 1 AS depth FROM beneficiary_merges WHERE generation = $1 AND occurred_at <= ${AS_OF}
-    UNION ALL
-    SELECT c.id, m.into_id, c.depth + 1 FROM merge_chain c
-      JOIN beneficiary_merges m ON m.generation = $1 AND m.beneficiary_id = c.root AND m.occurred_at <= ${AS_OF}
-     WHERE c.depth < 16
-  ), merged AS (
-    SELECT DISTINCT ON (id) id, root FROM merge_chain ORDER BY id, depth DESC
-  ), stopped AS (
+  WITH RECURSIVE ${MERGED(AS_OF)}, stopped AS (
     SELECT DISTINCT allocation_id FROM allocation_outcomes WHERE generation = $1 AND occurred_at <= ${AS_OF}
   ), pledge_heads AS (
     -- A cancelled pledge no longer stands: it is not counted as pledged, in its month or any other.

@@ -48,14 +48,16 @@ export const SUMMARY_SQL = `${PERIOD_FACTS},
     ) AS by_district,
     (SELECT coalesce(json_agg(t ORDER BY t."communeCode"), '[]') FROM (
        SELECT coalesce(c.commune_code, 'unknown') AS "communeCode", ${REACH}
-         FROM categorised f LEFT JOIN children c ON c.who = f.who WHERE f.fact = 'delivered' AND f.kind = 'child' GROUP BY 1) t
+         FROM categorised f LEFT JOIN (SELECT who AS child, commune_code FROM children) c ON c.child = f.who
+        WHERE f.fact = 'delivered' AND f.kind = 'child' GROUP BY 1) t
     ) AS by_commune,
     (SELECT coalesce(json_agg(t ORDER BY t."campaignId"), '[]') FROM (
-       SELECT f.campaign_id AS "campaignId", c.name, coalesce(c.kind, 'other') AS kind,
+       SELECT f.campaign_id AS "campaignId", c.campaign_name AS name, coalesce(c.campaign_kind, 'other') AS kind,
               coalesce(sum(quantity) FILTER (WHERE fact = 'pledged'), 0) AS "pledgedQty",
               coalesce(sum(quantity) FILTER (WHERE fact = 'allocated'), 0) AS "allocatedQty", ${REACH}
-         FROM categorised f LEFT JOIN campaigns c ON c.generation = $1 AND c.campaign_id = f.campaign_id
-        WHERE f.campaign_id IS NOT NULL GROUP BY f.campaign_id, c.name, c.kind) t
+         FROM categorised f
+         LEFT JOIN (SELECT campaign_id AS cid, name AS campaign_name, kind AS campaign_kind FROM campaigns WHERE generation = $1) c ON c.cid = f.campaign_id
+        WHERE f.campaign_id IS NOT NULL GROUP BY f.campaign_id, c.campaign_name, c.campaign_kind) t
     ) AS by_campaign,
     (SELECT coalesce(json_agg(t ORDER BY t.circumstance), '[]') FROM (
        SELECT circumstance, count(*) AS "childrenReached" FROM children, unnest(circumstances) AS circumstance GROUP BY 1) t
