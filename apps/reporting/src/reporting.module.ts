@@ -5,6 +5,8 @@ import { ServiceCoreModule } from '@giftflow/platform';
 import { GenerationConsumers } from './generations/generation-consumers';
 import { KafkaOffsets } from './generations/kafka-offsets';
 import { ProjectionGeneration } from './generations/projection-generation.entity';
+import { ProjectionStatusController } from './generations/projection-status/projection-status.controller';
+import { ProjectionStatusHandler } from './generations/projection-status/projection-status.handler';
 import { RebuildStatusController } from './generations/rebuild-status/rebuild-status.controller';
 import { RebuildStatusHandler } from './generations/rebuild-status/rebuild-status.handler';
 import { StartRebuildController } from './generations/start-rebuild/start-rebuild.controller';
@@ -29,9 +31,9 @@ import { REPORTING_CONSUMES } from './reporting.subscriptions';
 const entities = [ProjectionGeneration];
 const migrations = [CreateReportingTables1764500000000, AddPledgeCancellations1764700000000, AddReportFacts1764900000000];
 const controllers = [
-  SummaryController, CampaignReportController, DonorStatementController, SponsorshipLedgerController, MonthlyReportController, PledgeTraceController, StartRebuildController, RebuildStatusController];
+  SummaryController, CampaignReportController, DonorStatementController, SponsorshipLedgerController, MonthlyReportController, PledgeTraceController, StartRebuildController, RebuildStatusController, ProjectionStatusController];
 const handlers = [
-  SummaryHandler, CampaignReportHandler, DonorStatementHandler, SponsorshipLedgerHandler, MonthlyReportHandler, PledgeTraceHandler, StartRebuildHandler, RebuildStatusHandler];
+  SummaryHandler, CampaignReportHandler, DonorStatementHandler, SponsorshipLedgerHandler, MonthlyReportHandler, PledgeTraceHandler, StartRebuildHandler, RebuildStatusHandler, ProjectionStatusHandler];
 /** Reporting runs its own consumers, one per generation (see GenerationConsumers), so it passes no `subscriptions`. */
 const consumers = [GenerationConsumers, { provide: KafkaOffsets, inject: [KAFKA], useFactory: (kafka: Kafka) => new KafkaOffsets(kafka) }];
 

@@ -6,10 +6,12 @@ import { topicName } from '@giftflow/contracts';
 import { EventConsumer, KAFKA, KAFKA_SETTINGS, KafkaSettings } from '@giftflow/messaging';
 import { REPORTING_CONSUMES, subscriptionsFor } from '../reporting.subscriptions';
 import { dropGenerationPartitions } from './generation-partitions';
-import { KafkaOffsets, ReplayProgress } from './kafka-offsets';
+import { KafkaOffsets, PartitionLag, ReplayProgress, replayPace } from './kafka-offsets';
 import { ProjectionGeneration } from './projection-generation.entity';
 
 const ROUND_MS = 500;
+/** How often a running rebuild prints its progress. */
+const PROGRESS_LOG_MS = 5000;
 
 /**
  * Owns reporting's consumers (ServiceCoreModule runs none for reporting): one per generation that should
@@ -25,6 +27,7 @@ export class GenerationConsumers implements OnApplicationBootstrap, BeforeApplic
   private stopping = false;
   private wakeUp: (() => void) | null = null;
   private woken = false;
+  private progressLoggedAt = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -43,6 +46,10 @@ export class GenerationConsumers implements OnApplicationBootstrap, BeforeApplic
 
   progressOf(generation: ProjectionGeneration): Promise<ReplayProgress> {
     return this.offsets.progress(this.groupIdOf(generation.generation), generation.targets);
+  }
+
+  lagOf(generation: number): Promise<PartitionLag[]> {
+    return this.offsets.lag(this.groupIdOf(generation), this.topics);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -91,11 +98,23 @@ export class GenerationConsumers implements OnApplicationBootstrap, BeforeApplic
   private async reconcile(): Promise<void> {
     const generations = this.dataSource.getRepository(ProjectionGeneration);
     const rebuilding = await this.matchConsumers();
-    if (rebuilding && (await this.progressOf(rebuilding)).caughtUp) {
+    const progress = rebuilding ? await this.progressOf(rebuilding) : null;
+    if (rebuilding && progress) this.logProgress(rebuilding, progress);
+    if (rebuilding && progress?.caughtUp) {
       await this.activate(rebuilding.generation);
       await this.matchConsumers(); // stops the old generation's consumer
     }
     for (const retired of await generations.findBy({ retiredAt: Not(IsNull()), droppedAt: IsNull() })) await this.dropWhenIdle(retired.generation);
+  }
+
+  /** The rebuild's progress in the log every few seconds: events done, events/s, time left (also GET /reports/status). */
+  private logProgress(rebuilding: ProjectionGeneration, progress: ReplayProgress): void {
+    const now = Date.now();
+    if (now - this.progressLoggedAt < PROGRESS_LOG_MS && !progress.caughtUp) return;
+    this.progressLoggedAt = now;
+    const { eventsPerSecond, secondsLeft } = replayPace(progress, rebuilding.consumingSince ?? rebuilding.startedAt, new Date(now));
+    this.logger.log(`rebuild of generation ${rebuilding.generation}: ${progress.replayed}/${progress.messages} events, `
+      + `${eventsPerSecond ?? '–'} events/s, ${secondsLeft ?? '–'} s left`);
   }
 
   /** Runs a consumer for the active generation and for a rebuild, and for nothing else; returns the rebuild. */

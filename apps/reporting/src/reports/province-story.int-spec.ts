@@ -194,6 +194,15 @@ describe('reports on the province story', () => {
     expect(JSON.stringify(await summary(JUNE))).toContain('Tháng hành động'); // and the Vietnamese name survives in the CSV above
   });
 
+  it('GET /reports/status: every partition handled to its end offset, no lag, no rebuild running', async () => {
+    const status = await get('/reports/status');
+    expect(status).toMatchObject({ activeGeneration: 1, lag: 0, rebuild: null });
+    expect(status.partitions).toHaveLength(3 * 6);
+    for (const p of status.partitions) expect(p.lag === 0 && (p.handledOffset ?? 0) === p.endOffset).toBe(true);
+    const total = story.events.length + story.late.length;
+    expect(status.partitions.reduce((n: number, p: { endOffset: number }) => n + p.endOffset, 0)).toBe(total);
+  });
+
   it('a rebuild replays every event into a new generation that answers exactly as the live one', async () => {
     const reports = () => Promise.all([
       summary(H1), summary(JUNE), summary(`${JUNE}&asOf=${PRINTED_ON_1_JULY}`), get(`/reports/campaigns/${ids.monthOfAction}`),
@@ -201,6 +210,8 @@ describe('reports on the province story', () => {
     ]);
     const live = await reports();
     await request(service.url).post('/admin/rebuild').expect(202);
+    const during = await get('/reports/status');
+    if (during.rebuild) expect(during.rebuild).toMatchObject({ generation: 2, events: story.events.length + story.late.length });
     await waitFor('generation 2 to become active', async () => (await get('/admin/rebuild')).activeGeneration === 2, 60_000, 250);
     expect(await reports()).toEqual(live);
   });
