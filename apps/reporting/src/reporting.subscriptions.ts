@@ -1,11 +1,11 @@
 import {
   AllocationCancelledV1, AllocationConfirmedV1, AllocationRejectedV1, AllocationRequestedV1, BeneficiariesMergedV1, BeneficiaryRegisteredV1,
   BeneficiaryUpdatedV1, CampaignClosedV1, CampaignOpenedV1, DeliveryConfirmedV1, DeliveryConfirmedV2, DeliveryFailedV1, DeliveryFailedV2,
-  EventDefinition, EventOf, GiftReturnedV1, GoodsReceivedV1, ItemRegisteredV1, PledgeAmendedV1, PledgeCancelledV1, PledgeClosedV1,
+  EventDefinition, EventOf, GiftReturnedV1, GiftflowEvent, GoodsReceivedV1, ItemRegisteredV1, PledgeAmendedV1, PledgeCancelledV1, PledgeClosedV1,
   PledgeRecordedV1, Publisher, ShipmentDispatchedV1, SponsorshipCancelledV1, SponsorshipEndedV1, SponsorshipEnrolledV1,
   SponsorshipInstalmentPaidV1, StockAdjustedV1, StockReleasedV1, StockReservedV1,
 } from '@giftflow/contracts';
-import { Subscription, onEach } from '@giftflow/messaging';
+import { EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import {
   recordAllocationCancelled, recordAllocationLines, recordAllocationRejected, recordRequestedLines, recordReservedLots,
@@ -25,37 +25,34 @@ import {
 
 type AnyDefinition = EventDefinition<string, number, z.ZodType>;
 
-interface Projection {
+/** One event type at one version and the read model function it feeds. */
+export interface Projection {
   definition: AnyDefinition;
-  /** The subscription of the consumer that builds `generation`. */
-  into(generation: number): Subscription;
+  /** Applies a run of consecutive events of its group (one type, or the types sharing `group`). */
+  apply(events: GiftflowEvent[], target: ProjectionTarget): Promise<void>;
+  /** Set where the function reads the facts it writes: pending facts are written before it runs. */
+  group?: string;
 }
 
-/** A projection that sees the chunk's run of its events at once (it reads state, or upserts). */
-function projectRun<D extends AnyDefinition>(definition: D, apply: (events: EventOf<D>[], target: ProjectionTarget) => Promise<void>): Projection {
+/** A projection that reads state (so sees the facts before it written first) and takes the run at once. */
+function projectRun<D extends AnyDefinition>(definition: D, group: string, apply: (events: EventOf<D>[], target: ProjectionTarget) => Promise<void>): Projection {
+  return { definition, group, apply: apply as unknown as Projection['apply'] };
+}
+
+/** A projection of one event at a time into fact rows, written together for the whole chunk. */
+function project<D extends AnyDefinition>(definition: D, apply: (event: EventOf<D>, target: ProjectionTarget) => Promise<void>): Projection {
   return {
     definition,
-    // A batch subscription: the chunk's run of these events is applied, then its facts written together.
-    into: (generation) =>
-      onEach(definition, async (events, tx) => {
-        const target: ProjectionTarget = { manager: tx.manager, generation, facts: new FactBatch() };
-        await apply(events, target);
-        await target.facts.flush(tx.manager);
-      }),
+    apply: async (events, target) => {
+      for (const event of events) await apply(event as unknown as EventOf<D>, target);
+    },
   };
-}
-
-/** A projection of one event at a time into fact rows, written together for the run. */
-function project<D extends AnyDefinition>(definition: D, apply: (event: EventOf<D>, target: ProjectionTarget) => Promise<void>): Projection {
-  return projectRun(definition, async (events, target) => {
-    for (const event of events) await apply(event, target);
-  });
 }
 
 /**
  * Every event reporting consumes, and the read model function it feeds (STYLE 4). Anything else is skipped.
  * Every projection is idempotent by itself (facts keyed by the event that stated them, ON CONFLICT DO NOTHING;
- * versions and upserts guarded by occurredAt), so a replay would need no inbox to count each event once.
+ * versions and upserts guarded by occurredAt), so the consumers need no inbox row per event (projection-consumer.ts).
  */
 export const REPORTING_PROJECTIONS: Projection[] = [
   // donors
@@ -66,7 +63,7 @@ export const REPORTING_PROJECTIONS: Projection[] = [
   project(CampaignOpenedV1, recordCampaign),
   project(CampaignClosedV1, recordCampaignClosure),
   // inventory
-  projectRun(ItemRegisteredV1, recordCatalogueItems),
+  projectRun(ItemRegisteredV1, 'catalogue', recordCatalogueItems),
   project(GoodsReceivedV1, recordReceiptLots),
   project(StockReservedV1, recordReservedLots),
   project(StockReleasedV1, recordReleasedLots),
@@ -78,8 +75,8 @@ export const REPORTING_PROJECTIONS: Projection[] = [
   project(DeliveryFailedV2, recordDeliveryFailure),
   project(GiftReturnedV1, recordGiftReturn),
   // beneficiaries
-  projectRun(BeneficiaryRegisteredV1, recordBeneficiaryVersions),
-  projectRun(BeneficiaryUpdatedV1, recordBeneficiaryVersions),
+  projectRun(BeneficiaryRegisteredV1, 'beneficiary-versions', recordBeneficiaryVersions),
+  projectRun(BeneficiaryUpdatedV1, 'beneficiary-versions', recordBeneficiaryVersions),
   project(BeneficiariesMergedV1, recordMerge),
   project(AllocationRequestedV1, recordRequestedLines),
   project(AllocationConfirmedV1, recordAllocationLines),
@@ -94,4 +91,33 @@ export const REPORTING_PROJECTIONS: Projection[] = [
 /** The publishers whose topics the projections read. */
 export const REPORTING_CONSUMES: Publisher[] = [...new Set(REPORTING_PROJECTIONS.map((p) => p.definition.source))];
 
-export const subscriptionsFor = (generation: number): Subscription[] => REPORTING_PROJECTIONS.map((p) => p.into(generation));
+const byKey = new Map(REPORTING_PROJECTIONS.map((p) => [p.definition.key, p]));
+
+/** The projection of an event type and version, or undefined: reporting does not read it. */
+export const projectionOf = (type: string, version: number): Projection | undefined => byKey.get(`${type}.v${version}`);
+
+/**
+ * Applies a chunk of events, in order, to `generation`: each run of events of one projection (or one group) at
+ * once, the facts of the whole chunk written together at the end — one INSERT per table per chunk, however the
+ * types interleave. Projections that read what they write get the facts before them written first.
+ */
+export async function projectChunk(events: GiftflowEvent[], manager: EntityManager, generation: number): Promise<void> {
+  const target: ProjectionTarget = { manager, generation, facts: new FactBatch() };
+  for (let i = 0; i < events.length; ) {
+    const projection = projectionOf(events[i].type, events[i].version);
+    let end = i + 1;
+    if (!projection) {
+      i = end;
+      continue;
+    }
+    const same = (e: GiftflowEvent) => {
+      const p = projectionOf(e.type, e.version);
+      return p === projection || (projection.group !== undefined && p?.group === projection.group);
+    };
+    while (end < events.length && same(events[end])) end += 1;
+    if (projection.group) await target.facts.flush(manager);
+    await projection.apply(events.slice(i, end), target);
+    i = end;
+  }
+  await target.facts.flush(manager);
+}

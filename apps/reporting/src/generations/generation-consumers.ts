@@ -3,10 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Kafka } from 'kafkajs';
 import { DataSource, IsNull, Not } from 'typeorm';
 import { topicName } from '@giftflow/contracts';
-import { EventConsumer, KAFKA, KAFKA_SETTINGS, KafkaSettings } from '@giftflow/messaging';
-import { REPORTING_CONSUMES, subscriptionsFor } from '../reporting.subscriptions';
-import { dropGenerationPartitions } from './generation-partitions';
+import { KAFKA, KAFKA_SETTINGS, KafkaSettings } from '@giftflow/messaging';
+import { REPORTING_CONSUMES } from '../reporting.subscriptions';
+import { dropGenerationPartitions, lockProjectionTables } from './generation-partitions';
 import { KafkaOffsets, PartitionLag, ReplayProgress, replayPace } from './kafka-offsets';
+import { ProjectionConsumer } from './projection-consumer';
 import { ProjectionGeneration } from './projection-generation.entity';
 
 const ROUND_MS = 500;
@@ -22,7 +23,7 @@ const PROGRESS_LOG_MS = 5000;
 @Injectable()
 export class GenerationConsumers implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Projections');
-  private readonly running = new Map<number, EventConsumer>();
+  private readonly running = new Map<number, ProjectionConsumer>();
   private loop: Promise<void> | null = null;
   private stopping = false;
   private wakeUp: (() => void) | null = null;
@@ -133,13 +134,10 @@ export class GenerationConsumers implements OnApplicationBootstrap, BeforeApplic
       await this.dataSource.query('SELECT consuming_since FROM projection_generations WHERE generation = $1', [generation]);
     // A group of this name left by an earlier database would skip what it had committed: replay from offset 0.
     if (!since) await this.offsets.deleteGroup(groupId);
-    const consumer = new EventConsumer(this.kafka, this.dataSource, {
-      name: consumerNameOf(generation),
-      groupId,
-      source: null,
-      topics: this.topics,
-      topicPrefix: this.settings.topicPrefix,
-      subscriptions: subscriptionsFor(generation),
+    const consumer = new ProjectionConsumer(this.kafka, this.dataSource, {
+      name: consumerNameOf(generation), groupId, topics: this.topics, generation,
+      chunkSize: Number(process.env.REPORTING_CHUNK_SIZE ?? 2000),
+      partitionsConsumedConcurrently: Number(process.env.REPORTING_PARTITIONS_CONCURRENTLY ?? 3),
     });
     try {
       await consumer.start();
@@ -173,11 +171,15 @@ export class GenerationConsumers implements OnApplicationBootstrap, BeforeApplic
   private async dropWhenIdle(generation: number): Promise<void> {
     const groupId = this.groupIdOf(generation);
     if (this.running.has(generation) || (await this.offsets.hasMembers(groupId))) return;
-    await this.dataSource.transaction(async (manager) => {
+    const dropped = await this.dataSource.transaction(async (manager) => {
+      if (!(await lockProjectionTables(manager))) return false; // a report is reading: next round
       await dropGenerationPartitions(manager, generation);
+      // Generations built before projections kept no inbox (projection-consumer.ts) may still have rows there.
       await manager.query('DELETE FROM inbox WHERE consumer = $1', [consumerNameOf(generation)]);
       await manager.query('UPDATE projection_generations SET dropped_at = now() WHERE generation = $1', [generation]);
+      return true;
     });
+    if (!dropped) return;
     await this.offsets.deleteGroup(groupId);
     this.logger.log(`generation ${generation} dropped`);
   }

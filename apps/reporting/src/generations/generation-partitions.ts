@@ -25,3 +25,23 @@ function checked(generation: number): number {
   if (!Number.isSafeInteger(generation) || generation < 1) throw new Error(`not a generation: ${generation}`);
   return generation;
 }
+
+/**
+ * Takes every read model table (ACCESS EXCLUSIVE: creating or dropping a partition needs it) at once or not at all.
+ * Reports lock the partitions they read one by one, in the planner's order; DDL that waited for them table by table
+ * in its own order could deadlock with one. Tries `attempts` times, `pauseMs` apart; false if a report kept one.
+ */
+export async function lockProjectionTables(manager: EntityManager, attempts = 1, pauseMs = 100): Promise<boolean> {
+  for (let attempt = 1; attempt <= attempts; attempt += 1) {
+    await manager.query('SAVEPOINT lock_projection_tables');
+    try {
+      await manager.query(`LOCK TABLE ${PROJECTION_TABLES.join(', ')} IN ACCESS EXCLUSIVE MODE NOWAIT`);
+      return true;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55P03') throw error; // lock_not_available
+      await manager.query('ROLLBACK TO SAVEPOINT lock_projection_tables');
+      if (attempt < attempts) await new Promise((r) => setTimeout(r, pauseMs));
+    }
+  }
+  return false;
+}
