@@ -24,6 +24,8 @@ import { DonorStatementController } from './reports/donor-statement/donor-statem
 import { DonorStatementHandler } from './reports/donor-statement/donor-statement.handler';
 import { SponsorshipLedgerController } from './reports/sponsorship-ledger/sponsorship-ledger.controller';
 import { SponsorshipLedgerHandler } from './reports/sponsorship-ledger/sponsorship-ledger.handler';
+import { HalfYearDocumentController } from './reports/half-year-document/half-year-document.controller';
+import { HalfYearDocumentHandler } from './reports/half-year-document/half-year-document.handler';
 import { SummaryController } from './reports/summary/summary.controller';
 import { SummaryHandler } from './reports/summary/summary.handler';
 import { REPORTING_CONSUMES } from './reporting.subscriptions';
@@ -31,9 +33,9 @@ import { REPORTING_CONSUMES } from './reporting.subscriptions';
 const entities = [ProjectionGeneration];
 const migrations = [CreateReportingTables1764500000000, AddPledgeCancellations1764700000000, AddReportFacts1764900000000];
 const controllers = [
-  SummaryController, CampaignReportController, DonorStatementController, SponsorshipLedgerController, MonthlyReportController, PledgeTraceController, StartRebuildController, RebuildStatusController, ProjectionStatusController];
+  SummaryController, CampaignReportController, DonorStatementController, SponsorshipLedgerController, HalfYearDocumentController, MonthlyReportController, PledgeTraceController, StartRebuildController, RebuildStatusController, ProjectionStatusController];
 const handlers = [
-  SummaryHandler, CampaignReportHandler, DonorStatementHandler, SponsorshipLedgerHandler, MonthlyReportHandler, PledgeTraceHandler, StartRebuildHandler, RebuildStatusHandler, ProjectionStatusHandler];
+  SummaryHandler, CampaignReportHandler, DonorStatementHandler, SponsorshipLedgerHandler, HalfYearDocumentHandler, MonthlyReportHandler, PledgeTraceHandler, StartRebuildHandler, RebuildStatusHandler, ProjectionStatusHandler];
 /** Reporting runs its own consumers, one per generation (see GenerationConsumers), so it passes no `subscriptions`. */
 const consumers = [GenerationConsumers, { provide: KafkaOffsets, inject: [KAFKA], useFactory: (kafka: Kafka) => new KafkaOffsets(kafka) }];
 

@@ -5,7 +5,7 @@ import { DataSource, IsNull, Not } from 'typeorm';
 import { topicName } from '@giftflow/contracts';
 import { KAFKA, KAFKA_SETTINGS, KafkaSettings } from '@giftflow/messaging';
 import { REPORTING_CONSUMES } from '../reporting.subscriptions';
-import { dropGenerationPartitions, lockProjectionTables } from './generation-partitions';
+import { analyzeGenerationPartitions, dropGenerationPartitions, lockProjectionTables } from './generation-partitions';
 import { KafkaOffsets, PartitionLag, ReplayProgress, replayPace } from './kafka-offsets';
 import { ProjectionConsumer } from './projection-consumer';
 import { ProjectionGeneration } from './projection-generation.entity';
@@ -102,6 +102,7 @@ export class GenerationConsumers implements OnApplicationBootstrap, BeforeApplic
     const progress = rebuilding ? await this.progressOf(rebuilding) : null;
     if (rebuilding && progress) this.logProgress(rebuilding, progress);
     if (rebuilding && progress?.caughtUp) {
+      await analyzeGenerationPartitions(this.dataSource, rebuilding.generation); // reports plan with its statistics from the first read
       await this.activate(rebuilding.generation);
       await this.matchConsumers(); // stops the old generation's consumer
     }

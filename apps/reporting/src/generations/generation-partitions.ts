@@ -1,4 +1,4 @@
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 /** Every read model table; each holds one partition per generation, `<table>_g<N>`. */
 export const PROJECTION_TABLES = [
@@ -44,4 +44,10 @@ export async function lockProjectionTables(manager: EntityManager, attempts = 1,
     }
   }
   return false;
+}
+
+/** Statistics for a generation just built, so the planner does not guess its first reports (autovacuum would, later). */
+export async function analyzeGenerationPartitions(dataSource: DataSource, generation: number): Promise<void> {
+  const g = checked(generation);
+  await dataSource.query(`ANALYZE ${PROJECTION_TABLES.map((table) => `${table}_g${g}`).join(', ')}`);
 }

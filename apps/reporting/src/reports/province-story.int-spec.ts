@@ -194,6 +194,66 @@ describe('reports on the province story', () => {
     expect(JSON.stringify(await summary(JUNE))).toContain('Tháng hành động'); // and the Vietnamese name survives in the CSV above
   });
 
+  it('the half-year document, in Vietnamese by default and in English, carries the summary\'s figures', async () => {
+    const half = await summary(H1);
+    const text = async (query: string) => {
+      const response = await request(service.url).get(`/reports/documents/half-year?year=2026&half=1${query}`).expect(200);
+      expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+      return response.text;
+    };
+    const vi = await text('');
+    const en = await text('&lang=en');
+    const viN = (n: number) => new Intl.NumberFormat('vi-VN').format(n);
+    const enN = (n: number) => new Intl.NumberFormat('en-US').format(n);
+    expect(vi).toContain('<html lang="vi">');
+    expect(vi).toContain('Báo cáo kết quả hoạt động 6 tháng đầu năm 2026');
+    expect(en).toContain('Report on the first six months of 2026');
+    // Gifts: every category given out, count and value.
+    expect(vi).toContain(`trao tặng ${viN(9)} ba lô và ${viN(2)} xe đạp cho trẻ em`);
+    expect(en).toContain(`to give ${enN(9)} backpacks and ${enN(2)} bicycles to children`);
+    expect(vi).toContain(`Tổng giá trị quà đã trao: ${viN(half.totals.deliveredValueVnd)} đồng.`);
+    expect(en).toContain(`Total value of the gifts given: ${enN(half.totals.deliveredValueVnd)} VND.`);
+    for (const c of half.byCategory) {
+      if (c.deliveredQty === 0) continue;
+      expect(vi).toContain(`<td class="n">${viN(c.deliveredQty)}</td><td class="n">${viN(c.deliveredValueVnd)}</td>`);
+      expect(en).toContain(`<td class="n">${enN(c.deliveredQty)}</td><td class="n">${enN(c.deliveredValueVnd)}</td>`);
+    }
+    // Children in total and per campaign, institutions, the event with its gifts.
+    expect(vi).toContain(`Tổng cộng ${half.totals.childrenReached} trẻ em được hỗ trợ (mỗi em chỉ tính một lần) và ${half.totals.institutionsReached} cơ sở`);
+    expect(en).toContain(`In total ${half.totals.childrenReached} children were supported (each child counted once) and ${half.totals.institutionsReached} institutions`);
+    const moa = half.byCampaign.find((c: { kind: string }) => c.kind === 'month_of_action');
+    expect(vi).toContain(`Nhân dịp Tháng hành động vì trẻ em 2026, đã hỗ trợ ${moa.childrenReached} trẻ em với ${moa.deliveredQty} suất quà, trị giá ${viN(moa.deliveredValueVnd)} đồng.`);
+    expect(en).toContain(`${moa.childrenReached} children were supported with ${moa.deliveredQty} gifts worth ${enN(moa.deliveredValueVnd)} VND.`);
+    expect(vi).toContain('Tại chương trình &quot;Dialogue with children 2026&quot;, Quỹ đã trao 5 suất quà cho 0 trẻ em và 1 cơ sở.');
+    expect(en).toContain('At the programme &quot;Dialogue with children 2026&quot;, the Fund presented 5 gifts to 0 children and 1 institutions.');
+    // Sponsored children and their monthly amount; services given.
+    expect(vi).toContain(`${half.totals.sponsorships.childrenSponsored} trẻ em được nhận đỡ đầu với mức ${viN(500_000)} đồng/tháng/trẻ.`);
+    expect(en).toContain(`${half.totals.sponsorships.childrenSponsored} children were sponsored with an amount of ${enN(500_000)} VND/month/child.`);
+    expect(vi).toContain('1 lượt khám sàng lọc cho 1 trẻ em.');
+    expect(en).toContain('1 health screenings for 1 children.');
+    // A table per district.
+    for (const d of half.byDistrict) {
+      const row = (n: (v: number) => string) => `${n(d.deliveredQty)}</td><td class="n">${n(d.deliveredValueVnd)}</td><td class="n">${n(d.childrenReached)}</td><td class="n">${n(d.institutionsReached)}</td>`;
+      expect(vi).toContain(`(${d.districtCode})</td><td class="n">${row(viN)}`);
+      expect(en).toContain(`(${d.districtCode})</td><td class="n">${row(enN)}`);
+    }
+    expect(vi).toContain('Long Phú (946)');
+  });
+
+  it('the half-year document as a PDF with a font that has the Vietnamese glyphs; 400 for a half or language it has not', async () => {
+    for (const lang of ['vi', 'en']) {
+      const pdf = await request(service.url).get(`/reports/documents/half-year?year=2026&half=1&lang=${lang}&format=pdf`).buffer(true).parse(binary as never).expect(200);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      const bytes = pdf.body as Buffer;
+      expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(bytes.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans/);
+      expect(bytes.length).toBeGreaterThan(5_000);
+    }
+    await request(service.url).get('/reports/documents/half-year?year=2026&half=3').expect(400);
+    await request(service.url).get('/reports/documents/half-year?year=2026&half=1&lang=fr').expect(400);
+    await request(service.url).get('/reports/documents/half-year?half=1').expect(400);
+  });
+
   it('GET /reports/status: every partition handled to its end offset, no lag, no rebuild running', async () => {
     const status = await get('/reports/status');
     expect(status).toMatchObject({ activeGeneration: 1, lag: 0, rebuild: null });

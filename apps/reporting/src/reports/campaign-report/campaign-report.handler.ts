@@ -2,6 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { readActiveGeneration } from '../../generations/active-generation';
+import { tuneForPeriodReport } from '../report-conventions';
 import { CAMPAIGN_REPORT_SQL } from './campaign-report.sql';
 
 export interface Units {
@@ -47,8 +48,10 @@ export class CampaignReportHandler {
 
   async report(campaignId: string, asOf?: string): Promise<CampaignReport> {
     const at = asOf ? new Date(asOf).toISOString() : null;
-    const [row]: Row[] = await readActiveGeneration(this.dataSource, (manager, generation) =>
-      manager.query(CAMPAIGN_REPORT_SQL, [generation, campaignId, at]));
+    const [row]: Row[] = await readActiveGeneration(this.dataSource, async (manager, generation) => {
+      await tuneForPeriodReport(manager);
+      return manager.query(CAMPAIGN_REPORT_SQL, [generation, campaignId, at]);
+    });
     if (!row.campaign && Number(row.facts) === 0) throw new NotFoundException(`campaign ${campaignId} not found`);
     const targets = new Map((row.campaign?.targets ?? []).map((t) => [t.category, t.quantity]));
     const rows = row.by_category.map((r) => ({ category: r.category, unit: r.unit, target: targets.get(r.category) ?? 0, ...units(r) }));

@@ -2,6 +2,7 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { readActiveGeneration } from '../../generations/active-generation';
+import { tuneForPeriodReport } from '../report-conventions';
 import { DONOR_STATEMENT_SQL } from './donor-statement.sql';
 
 interface Given {
@@ -52,8 +53,10 @@ export class DonorStatementHandler {
 
   async statement(donorId: string, from: string, to: string): Promise<DonorStatement> {
     if (from > to) throw new BadRequestException(['from must not be after to']);
-    const [row]: Row[] = await readActiveGeneration(this.dataSource, (manager, generation) =>
-      manager.query(DONOR_STATEMENT_SQL, [generation, from, to, null, null, null, donorId]));
+    const [row]: Row[] = await readActiveGeneration(this.dataSource, async (manager, generation) => {
+      await tuneForPeriodReport(manager);
+      return manager.query(DONOR_STATEMENT_SQL, [generation, from, to, null, null, null, donorId]);
+    });
     const pledges = row.pledges.map((p) => {
       const byCategory = row.lines.filter((l) => l.pledgeId === p.pledgeId).map(({ pledgeId: _, ...line }) => line);
       const sum = (key: keyof Given) => byCategory.reduce((n, l) => n + Number(l[key]), 0);

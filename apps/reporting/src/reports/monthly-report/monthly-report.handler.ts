@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { readActiveGeneration } from '../../generations/active-generation';
 import { PERIOD_FACTS } from '../period-facts.sql';
+import { tuneForPeriodReport } from '../report-conventions';
 
 export interface Figures {
   pledgedQty: number;
@@ -63,8 +64,10 @@ export class MonthlyReportHandler {
 
   async report(month: string, asOf?: string): Promise<MonthlyReport> {
     const [row]: { totals: Figures; by_category: MonthlyReport['byCategory']; by_district: DistrictFigures[] }[] =
-      await readActiveGeneration(this.dataSource, (manager, generation) =>
-        manager.query(MONTHLY_SQL, [generation, `${month}-01`, lastDayOf(month), asOf ? new Date(asOf).toISOString() : null, null, null, null]));
+      await readActiveGeneration(this.dataSource, async (manager, generation) => {
+        await tuneForPeriodReport(manager);
+        return manager.query(MONTHLY_SQL, [generation, `${month}-01`, lastDayOf(month), asOf ? new Date(asOf).toISOString() : null, null, null, null]);
+      });
     return { month, totals: row.totals, byCategory: row.by_category, byDistrict: row.by_district };
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { readActiveGeneration } from '../../generations/active-generation';
+import { tuneForPeriodReport } from '../report-conventions';
 import { SPONSORSHIP_LEDGER_SQL } from './sponsorship-ledger.sql';
 
 export interface SponsorshipLine {
@@ -34,8 +35,10 @@ export class SponsorshipLedgerHandler {
 
   async ledger(month: string, asOf?: string): Promise<SponsorshipLedger> {
     const at = asOf ? new Date(asOf).toISOString() : null;
-    const [row]: { sponsorships: SponsorshipLine[] }[] = await readActiveGeneration(this.dataSource, (manager, generation) =>
-      manager.query(SPONSORSHIP_LEDGER_SQL, [generation, month, at]));
+    const [row]: { sponsorships: SponsorshipLine[] }[] = await readActiveGeneration(this.dataSource, async (manager, generation) => {
+      await tuneForPeriodReport(manager);
+      return manager.query(SPONSORSHIP_LEDGER_SQL, [generation, month, at]);
+    });
     const lines = row.sponsorships;
     const sum = (key: 'dueVnd' | 'paidVnd' | 'arrearsVnd') => lines.reduce((n, l) => n + Number(l[key]), 0);
     return {

@@ -2,6 +2,7 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { readActiveGeneration } from '../../generations/active-generation';
+import { tuneForPeriodReport } from '../report-conventions';
 import { SUMMARY_SQL } from './summary.sql';
 
 export interface Reach {
@@ -69,8 +70,7 @@ export class SummaryHandler {
     if (from > to) throw new BadRequestException(['from must not be after to']);
     const asOf = filters.asOf ? new Date(filters.asOf).toISOString() : null;
     const [row]: Row[] = await readActiveGeneration(this.dataSource, async (manager, generation) => {
-      // Sorts and hashes of a half-year's facts stay in memory.
-      await manager.query(`SET LOCAL work_mem = '64MB'`);
+      await tuneForPeriodReport(manager);
       return manager.query(SUMMARY_SQL, [generation, from, to, asOf, filters.campaignId ?? null, filters.districtCode ?? null, null]);
     });
     return {
