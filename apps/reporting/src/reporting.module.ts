@@ -7,6 +7,8 @@ import { AcceptRebuildHandler } from './generations/accept-rebuild/accept-rebuil
 import { GenerationConsumers } from './generations/generation-consumers';
 import { KafkaOffsets } from './generations/kafka-offsets';
 import { ProjectionGeneration } from './generations/projection-generation.entity';
+import { ProjectionStatusController } from './generations/projection-status/projection-status.controller';
+import { ProjectionStatusHandler } from './generations/projection-status/projection-status.handler';
 import { RebuildStatusController } from './generations/rebuild-status/rebuild-status.controller';
 import { RebuildStatusHandler } from './generations/rebuild-status/rebuild-status.handler';
 import { RebuildStatusMetrics } from './generations/rebuild-status/rebuild-status.metrics';
@@ -14,24 +16,32 @@ import { StartRebuildController } from './generations/start-rebuild/start-rebuil
 import { StartRebuildHandler } from './generations/start-rebuild/start-rebuild.handler';
 import { AddPledgeCancellations1764700000000 } from './migrations/add-pledge-cancellations.migration';
 import { AddRebuildDeadLetterDecision1764900000001 } from './migrations/add-rebuild-dead-letter-decision.migration';
+import { AddReportFacts1764900000000 } from './migrations/add-report-facts.migration';
 import { CreateReportingTables1764500000000 } from './migrations/create-reporting-tables.migration';
-import { AllocationLine } from './projections/allocation-line.entity';
-import { DeliveredLot } from './projections/delivered-lot.entity';
-import { PledgeCancellation } from './projections/pledge-cancellation.entity';
-import { PledgeLine } from './projections/pledge-line.entity';
-import { ReceiptLot } from './projections/receipt-lot.entity';
-import { ReleasedLot } from './projections/released-lot.entity';
-import { ReservedLot } from './projections/reserved-lot.entity';
 import { MonthlyReportController } from './reports/monthly-report/monthly-report.controller';
 import { MonthlyReportHandler } from './reports/monthly-report/monthly-report.handler';
 import { PledgeTraceController } from './reports/pledge-trace/pledge-trace.controller';
 import { PledgeTraceHandler } from './reports/pledge-trace/pledge-trace.handler';
+import { CampaignReportController } from './reports/campaign-report/campaign-report.controller';
+import { CampaignReportHandler } from './reports/campaign-report/campaign-report.handler';
+import { DonorStatementController } from './reports/donor-statement/donor-statement.controller';
+import { DonorStatementHandler } from './reports/donor-statement/donor-statement.handler';
+import { SponsorshipLedgerController } from './reports/sponsorship-ledger/sponsorship-ledger.controller';
+import { SponsorshipLedgerHandler } from './reports/sponsorship-ledger/sponsorship-ledger.handler';
+import { HalfYearDocumentController } from './reports/half-year-document/half-year-document.controller';
+import { HalfYearDocumentHandler } from './reports/half-year-document/half-year-document.handler';
+import { SummaryController } from './reports/summary/summary.controller';
+import { SummaryHandler } from './reports/summary/summary.handler';
 import { REPORTING_CONSUMES } from './reporting.subscriptions';
 
-const entities = [ProjectionGeneration, PledgeLine, PledgeCancellation, ReceiptLot, AllocationLine, ReservedLot, DeliveredLot, ReleasedLot];
-const migrations = [CreateReportingTables1764500000000, AddPledgeCancellations1764700000000, AddRebuildDeadLetterDecision1764900000001];
-const controllers = [MonthlyReportController, PledgeTraceController, StartRebuildController, RebuildStatusController, AcceptRebuildController];
-const handlers = [MonthlyReportHandler, PledgeTraceHandler, StartRebuildHandler, RebuildStatusHandler, AcceptRebuildHandler];
+const entities = [ProjectionGeneration];
+const migrations = [CreateReportingTables1764500000000, AddPledgeCancellations1764700000000, AddReportFacts1764900000000, AddRebuildDeadLetterDecision1764900000001];
+const controllers = [
+  SummaryController, CampaignReportController, DonorStatementController, SponsorshipLedgerController, HalfYearDocumentController, MonthlyReportController,
+  PledgeTraceController, StartRebuildController, RebuildStatusController, AcceptRebuildController, ProjectionStatusController];
+const handlers = [
+  SummaryHandler, CampaignReportHandler, DonorStatementHandler, SponsorshipLedgerHandler, HalfYearDocumentHandler, MonthlyReportHandler,
+  PledgeTraceHandler, StartRebuildHandler, RebuildStatusHandler, AcceptRebuildHandler, ProjectionStatusHandler];
 const metrics = [RebuildStatusMetrics];
 /** Reporting runs its own consumers, one per generation (see GenerationConsumers), so it passes no `subscriptions`. */
 const consumers = [GenerationConsumers, { provide: KafkaOffsets, inject: [KAFKA], useFactory: (kafka: Kafka) => new KafkaOffsets(kafka) }];

@@ -1,53 +1,123 @@
 import {
-  AllocationConfirmedV1, DeliveryConfirmedV1, PledgeCancelledV1, EventDefinition, EventOf, GoodsReceivedV1, ItemRegisteredV1, PledgeRecordedV1, Publisher,
-  StockReleasedV1, StockReservedV1,
+  AllocationCancelledV1, AllocationConfirmedV1, AllocationRejectedV1, AllocationRequestedV1, BeneficiariesMergedV1, BeneficiaryRegisteredV1,
+  BeneficiaryUpdatedV1, CampaignClosedV1, CampaignOpenedV1, DeliveryConfirmedV1, DeliveryConfirmedV2, DeliveryFailedV1, DeliveryFailedV2,
+  EventDefinition, EventOf, GiftReturnedV1, GiftflowEvent, GoodsReceivedV1, ItemRegisteredV1, PledgeAmendedV1, PledgeCancelledV1, PledgeClosedV1,
+  PledgeRecordedV1, Publisher, ShipmentDispatchedV1, SponsorshipCancelledV1, SponsorshipEndedV1, SponsorshipEnrolledV1,
+  SponsorshipInstalmentPaidV1, StockAdjustedV1, StockReleasedV1, StockReservedV1,
 } from '@giftflow/contracts';
-import { Subscription, onEach } from '@giftflow/messaging';
+import { EntityManager } from 'typeorm';
 import type { z } from 'zod';
-import { recordAllocationLines, recordReservedLots } from './projections/allocations.projection';
-import { recordCatalogueItem } from './projections/catalogue.projection';
-import { recordDeliveredLots } from './projections/deliveries.projection';
-import { recordPledgeCancellation } from './projections/pledge-cancellations.projection';
-import { recordPledgeLines } from './projections/pledge-lines.projection';
+import {
+  recordAllocationCancelled, recordAllocationLines, recordAllocationRejected, recordRequestedLines, recordReservedLots,
+} from './projections/allocations.projection';
+import { recordBeneficiaryVersions, recordMerge } from './projections/beneficiaries.projection';
+import { recordCampaign, recordCampaignClosure } from './projections/campaigns.projection';
+import { recordCatalogueItems } from './projections/catalogue.projection';
+import {
+  recordDeliveredLots, recordDeliveryFailure, recordDispatch, recordGiftReturn, recordReleasedLots, recordStockAdjustment,
+} from './projections/deliveries.projection';
+import { recordPledgeAmendment, recordPledgeCancellation, recordPledgeClosure, recordPledgeLines } from './projections/pledges.projection';
 import { FactBatch, ProjectionTarget } from './projections/projection-target';
-import { recordReceiptLots } from './projections/receipt-lots.projection';
-import { recordReleasedLots } from './projections/releases.projection';
+import { recordReceiptLots } from './projections/receipts.projection';
+import {
+  recordInstalment, recordSponsorship, recordSponsorshipCancelled, recordSponsorshipEnded,
+} from './projections/sponsorships.projection';
 
-interface Projection {
-  definition: EventDefinition<string, number, z.ZodType>;
-  /** The subscription of the consumer that builds `generation`. */
-  into(generation: number): Subscription;
+type AnyDefinition = EventDefinition<string, number, z.ZodType>;
+
+/** One event type at one version and the read model function it feeds. */
+export interface Projection {
+  definition: AnyDefinition;
+  /** Applies a run of consecutive events of its group (one type, or the types sharing `group`). */
+  apply(events: GiftflowEvent[], target: ProjectionTarget): Promise<void>;
+  /** Set where the function reads the facts it writes: pending facts are written before it runs. */
+  group?: string;
 }
 
-function project<D extends EventDefinition<string, number, z.ZodType>>(
-  definition: D,
-  apply: (event: EventOf<D>, target: ProjectionTarget) => Promise<void>,
-): Projection {
+/** A projection that reads state (so sees the facts before it written first) and takes the run at once. */
+function projectRun<D extends AnyDefinition>(definition: D, group: string, apply: (events: EventOf<D>[], target: ProjectionTarget) => Promise<void>): Projection {
+  return { definition, group, apply: apply as unknown as Projection['apply'] };
+}
+
+/** A projection of one event at a time into fact rows, written together for the whole chunk. */
+function project<D extends AnyDefinition>(definition: D, apply: (event: EventOf<D>, target: ProjectionTarget) => Promise<void>): Projection {
   return {
     definition,
-    // A batch subscription: the chunk's run of these events is applied, then its facts written together.
-    into: (generation) =>
-      onEach(definition, async (events, tx) => {
-        const target: ProjectionTarget = { manager: tx.manager, generation, facts: new FactBatch() };
-        for (const event of events) await apply(event, target);
-        await target.facts.flush(tx.manager);
-      }),
+    apply: async (events, target) => {
+      for (const event of events) await apply(event as unknown as EventOf<D>, target);
+    },
   };
 }
 
-/** Every event reporting consumes, and the read model function it feeds (STYLE 4). Anything else is skipped. */
+/**
+ * Every event reporting consumes, and the read model function it feeds (STYLE 4). Anything else is skipped.
+ * Every projection is idempotent by itself (facts keyed by the event that stated them, ON CONFLICT DO NOTHING;
+ * versions and upserts guarded by occurredAt), so the consumers need no inbox row per event (projection-consumer.ts).
+ */
 export const REPORTING_PROJECTIONS: Projection[] = [
-  project(ItemRegisteredV1, recordCatalogueItem),
+  // donors
   project(PledgeRecordedV1, recordPledgeLines),
+  project(PledgeAmendedV1, recordPledgeAmendment),
   project(PledgeCancelledV1, recordPledgeCancellation),
+  project(PledgeClosedV1, recordPledgeClosure),
+  project(CampaignOpenedV1, recordCampaign),
+  project(CampaignClosedV1, recordCampaignClosure),
+  // inventory
+  projectRun(ItemRegisteredV1, 'catalogue', recordCatalogueItems),
   project(GoodsReceivedV1, recordReceiptLots),
   project(StockReservedV1, recordReservedLots),
-  project(AllocationConfirmedV1, recordAllocationLines),
-  project(DeliveryConfirmedV1, recordDeliveredLots),
   project(StockReleasedV1, recordReleasedLots),
+  project(StockAdjustedV1, recordStockAdjustment),
+  project(ShipmentDispatchedV1, recordDispatch),
+  project(DeliveryConfirmedV1, recordDeliveredLots),
+  project(DeliveryConfirmedV2, recordDeliveredLots),
+  project(DeliveryFailedV1, recordDeliveryFailure),
+  project(DeliveryFailedV2, recordDeliveryFailure),
+  project(GiftReturnedV1, recordGiftReturn),
+  // beneficiaries
+  projectRun(BeneficiaryRegisteredV1, 'beneficiary-versions', recordBeneficiaryVersions),
+  projectRun(BeneficiaryUpdatedV1, 'beneficiary-versions', recordBeneficiaryVersions),
+  project(BeneficiariesMergedV1, recordMerge),
+  project(AllocationRequestedV1, recordRequestedLines),
+  project(AllocationConfirmedV1, recordAllocationLines),
+  project(AllocationRejectedV1, recordAllocationRejected),
+  project(AllocationCancelledV1, recordAllocationCancelled),
+  project(SponsorshipEnrolledV1, recordSponsorship),
+  project(SponsorshipInstalmentPaidV1, recordInstalment),
+  project(SponsorshipCancelledV1, recordSponsorshipCancelled),
+  project(SponsorshipEndedV1, recordSponsorshipEnded),
 ];
 
 /** The publishers whose topics the projections read. */
 export const REPORTING_CONSUMES: Publisher[] = [...new Set(REPORTING_PROJECTIONS.map((p) => p.definition.source))];
 
-export const subscriptionsFor = (generation: number): Subscription[] => REPORTING_PROJECTIONS.map((p) => p.into(generation));
+const byKey = new Map(REPORTING_PROJECTIONS.map((p) => [p.definition.key, p]));
+
+/** The projection of an event type and version, or undefined: reporting does not read it. */
+export const projectionOf = (type: string, version: number): Projection | undefined => byKey.get(`${type}.v${version}`);
+
+/**
+ * Applies a chunk of events, in order, to `generation`: each run of events of one projection (or one group) at
+ * once, the facts of the whole chunk written together at the end — one INSERT per table per chunk, however the
+ * types interleave. Projections that read what they write get the facts before them written first.
+ */
+export async function projectChunk(events: GiftflowEvent[], manager: EntityManager, generation: number): Promise<void> {
+  const target: ProjectionTarget = { manager, generation, facts: new FactBatch() };
+  for (let i = 0; i < events.length; ) {
+    const projection = projectionOf(events[i].type, events[i].version);
+    let end = i + 1;
+    if (!projection) {
+      i = end;
+      continue;
+    }
+    const same = (e: GiftflowEvent) => {
+      const p = projectionOf(e.type, e.version);
+      return p === projection || (projection.group !== undefined && p?.group === projection.group);
+    };
+    while (end < events.length && same(events[end])) end += 1;
+    if (projection.group) await target.facts.flush(manager);
+    await projection.apply(events.slice(i, end), target);
+    i = end;
+  }
+  await target.facts.flush(manager);
+}

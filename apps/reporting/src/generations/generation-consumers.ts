@@ -3,13 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Kafka } from 'kafkajs';
 import { DataSource, IsNull, Not } from 'typeorm';
 import { topicName } from '@giftflow/contracts';
-import { EventConsumer, KAFKA, KAFKA_SETTINGS, KafkaSettings, MESSAGING_METRICS, MessagingHealth, MessagingMetrics } from '@giftflow/messaging';
-import { REPORTING_CONSUMES, subscriptionsFor } from '../reporting.subscriptions';
-import { dropGenerationPartitions } from './generation-partitions';
-import { KafkaOffsets, ReplayProgress } from './kafka-offsets';
+import { KAFKA, KAFKA_SETTINGS, KafkaSettings, MESSAGING_METRICS, MessagingHealth, MessagingMetrics } from '@giftflow/messaging';
+import { REPORTING_CONSUMES } from '../reporting.subscriptions';
+import { analyzeGenerationPartitions, dropGenerationPartitions, lockProjectionTables } from './generation-partitions';
+import { KafkaOffsets, PartitionLag, ReplayProgress, replayPace } from './kafka-offsets';
+import { ProjectionConsumer } from './projection-consumer';
 import { ProjectionGeneration } from './projection-generation.entity';
 
 const ROUND_MS = 500;
+/** How often a running rebuild prints its progress. */
+const PROGRESS_LOG_MS = 5000;
 
 /**
  * Owns reporting's consumers (ServiceCoreModule runs none for reporting): one per generation that should
@@ -20,12 +23,13 @@ const ROUND_MS = 500;
 @Injectable()
 export class GenerationConsumers implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Projections');
-  private readonly running = new Map<number, EventConsumer>();
+  private readonly running = new Map<number, ProjectionConsumer>();
   private loop: Promise<void> | null = null;
   private stopping = false;
   private wakeUp: (() => void) | null = null;
   private woken = false;
   private waitingOn = '';
+  private progressLoggedAt = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -46,6 +50,10 @@ export class GenerationConsumers implements OnApplicationBootstrap, BeforeApplic
 
   progressOf(generation: ProjectionGeneration): Promise<ReplayProgress> {
     return this.offsets.progress(this.groupIdOf(generation.generation), generation.targets);
+  }
+
+  lagOf(generation: number): Promise<PartitionLag[]> {
+    return this.offsets.lag(this.groupIdOf(generation), this.topics);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -105,7 +113,10 @@ export class GenerationConsumers implements OnApplicationBootstrap, BeforeApplic
   private async reconcile(): Promise<void> {
     const generations = this.dataSource.getRepository(ProjectionGeneration);
     const rebuilding = await this.matchConsumers();
-    if (rebuilding && (await this.progressOf(rebuilding)).caughtUp) {
+    const progress = rebuilding ? await this.progressOf(rebuilding) : null;
+    if (rebuilding && progress) this.logProgress(rebuilding, progress);
+    if (rebuilding && progress?.caughtUp) {
+      // A generation that dead-lettered events it should have projected waits for a decision (docs/backbone.md).
       const dead = await this.deadLetteredBy(rebuilding.generation);
       if (dead > 0 && !rebuilding.deadLettersAcceptedAt) {
         if (this.waitingOn !== `${rebuilding.generation}:${dead}`) {
@@ -114,11 +125,22 @@ export class GenerationConsumers implements OnApplicationBootstrap, BeforeApplic
           this.waitingOn = `${rebuilding.generation}:${dead}`;
         }
       } else {
+        await analyzeGenerationPartitions(this.dataSource, rebuilding.generation); // reports plan with its statistics from the first read
         await this.activate(rebuilding.generation);
         await this.matchConsumers(); // stops the old generation's consumer
       }
     }
     for (const retired of await generations.findBy({ retiredAt: Not(IsNull()), droppedAt: IsNull() })) await this.dropWhenIdle(retired.generation);
+  }
+
+  /** The rebuild's progress in the log every few seconds: events done, events/s, time left (also GET /reports/status). */
+  private logProgress(rebuilding: ProjectionGeneration, progress: ReplayProgress): void {
+    const now = Date.now();
+    if (now - this.progressLoggedAt < PROGRESS_LOG_MS && !progress.caughtUp) return;
+    this.progressLoggedAt = now;
+    const { eventsPerSecond, secondsLeft } = replayPace(progress, rebuilding.consumingSince ?? rebuilding.startedAt, new Date(now));
+    this.logger.log(`rebuild of generation ${rebuilding.generation}: ${progress.replayed}/${progress.messages} events, `
+      + `${eventsPerSecond ?? '–'} events/s, ${secondsLeft ?? '–'} s left`);
   }
 
   /** Runs a consumer for the active generation and for a rebuild, and for nothing else; returns the rebuild. */
@@ -140,14 +162,10 @@ export class GenerationConsumers implements OnApplicationBootstrap, BeforeApplic
       await this.dataSource.query('SELECT consuming_since FROM projection_generations WHERE generation = $1', [generation]);
     // A group of this name left by an earlier database would skip what it had committed: replay from offset 0.
     if (!since) await this.offsets.deleteGroup(groupId);
-    const consumer = new EventConsumer(this.kafka, this.dataSource, {
-      name: consumerNameOf(generation),
-      groupId,
-      source: null,
-      topics: this.topics,
-      topicPrefix: this.settings.topicPrefix,
-      subscriptions: subscriptionsFor(generation),
-      metrics: this.metrics,
+    const consumer = new ProjectionConsumer(this.kafka, this.dataSource, {
+      name: consumerNameOf(generation), groupId, topics: this.topics, generation,
+      chunkSize: Number(process.env.REPORTING_CHUNK_SIZE ?? 2000),
+      partitionsConsumedConcurrently: Number(process.env.REPORTING_PARTITIONS_CONCURRENTLY ?? 3),
     });
     try {
       await consumer.start();
@@ -183,11 +201,15 @@ export class GenerationConsumers implements OnApplicationBootstrap, BeforeApplic
   private async dropWhenIdle(generation: number): Promise<void> {
     const groupId = this.groupIdOf(generation);
     if (this.running.has(generation) || (await this.offsets.hasMembers(groupId))) return;
-    await this.dataSource.transaction(async (manager) => {
+    const dropped = await this.dataSource.transaction(async (manager) => {
+      if (!(await lockProjectionTables(manager))) return false; // a report is reading: next round
       await dropGenerationPartitions(manager, generation);
+      // Generations built before projections kept no inbox (projection-consumer.ts) may still have rows there.
       await manager.query('DELETE FROM inbox WHERE consumer = $1', [consumerNameOf(generation)]);
       await manager.query('UPDATE projection_generations SET dropped_at = now() WHERE generation = $1', [generation]);
+      return true;
     });
+    if (!dropped) return;
     await this.offsets.deleteGroup(groupId);
     this.logger.log(`generation ${generation} dropped`);
   }

@@ -1,8 +1,11 @@
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 /** Every read model table; each holds one partition per generation, `<table>_g<N>`. */
 export const PROJECTION_TABLES = [
   'catalogue_items', 'pledge_lines', 'pledge_cancellations', 'receipt_lots', 'allocation_lines', 'reserved_lots', 'delivered_lots', 'released_lots',
+  'pledge_amendments', 'pledge_closures', 'campaigns', 'campaign_closures', 'requested_lines', 'allocation_outcomes', 'dispatches',
+  'delivery_failures', 'gift_returns', 'stock_adjustments', 'beneficiary_versions', 'beneficiary_merges', 'sponsorships',
+  'sponsorship_stops', 'sponsorship_instalments',
 ] as const;
 
 export async function createGenerationPartitions(manager: EntityManager, generation: number): Promise<void> {
@@ -21,4 +24,30 @@ export async function dropGenerationPartitions(manager: EntityManager, generatio
 function checked(generation: number): number {
   if (!Number.isSafeInteger(generation) || generation < 1) throw new Error(`not a generation: ${generation}`);
   return generation;
+}
+
+/**
+ * Takes every read model table (ACCESS EXCLUSIVE: creating or dropping a partition needs it) at once or not at all.
+ * Reports lock the partitions they read one by one, in the planner's order; DDL that waited for them table by table
+ * in its own order could deadlock with one. Tries `attempts` times, `pauseMs` apart; false if a report kept one.
+ */
+export async function lockProjectionTables(manager: EntityManager, attempts = 1, pauseMs = 100): Promise<boolean> {
+  for (let attempt = 1; attempt <= attempts; attempt += 1) {
+    await manager.query('SAVEPOINT lock_projection_tables');
+    try {
+      await manager.query(`LOCK TABLE ${PROJECTION_TABLES.join(', ')} IN ACCESS EXCLUSIVE MODE NOWAIT`);
+      return true;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55P03') throw error; // lock_not_available
+      await manager.query('ROLLBACK TO SAVEPOINT lock_projection_tables');
+      if (attempt < attempts) await new Promise((r) => setTimeout(r, pauseMs));
+    }
+  }
+  return false;
+}
+
+/** Statistics for a generation just built, so the planner does not guess its first reports (autovacuum would, later). */
+export async function analyzeGenerationPartitions(dataSource: DataSource, generation: number): Promise<void> {
+  const g = checked(generation);
+  await dataSource.query(`ANALYZE ${PROJECTION_TABLES.map((table) => `${table}_g${g}`).join(', ')}`);
 }

@@ -1,4 +1,4 @@
-import { PartitionTarget, progressTowards } from './kafka-offsets';
+import { PartitionTarget, progressTowards, replayPace } from './kafka-offsets';
 
 const target = (partition: number, low: number, high: number): PartitionTarget => ({ topic: 't', partition, low: String(low), high: String(high) });
 
@@ -16,5 +16,18 @@ describe('progressTowards', () => {
 
   it('does not count messages that arrived after the rebuild started', () => {
     expect(progressTowards(targets, new Map([['t:0', 25], ['t:2', 30]]))).toEqual({ messages: 13, replayed: 13, caughtUp: true });
+  });
+});
+
+describe('replayPace', () => {
+  const since = new Date('2026-07-01T00:00:00Z');
+
+  it('has no pace before anything was replayed', () => {
+    expect(replayPace({ messages: 100, replayed: 0 }, since, new Date('2026-07-01T00:00:10Z'))).toEqual({ eventsPerSecond: null, secondsLeft: null });
+    expect(replayPace({ messages: 100, replayed: 10 }, null, new Date())).toEqual({ eventsPerSecond: null, secondsLeft: null });
+  });
+
+  it('is the events replayed per second since the replay started, and the rest at that speed', () => {
+    expect(replayPace({ messages: 1_000_000, replayed: 250_000 }, since, new Date('2026-07-01T00:00:10Z'))).toEqual({ eventsPerSecond: 25_000, secondsLeft: 30 });
   });
 });

@@ -16,6 +16,16 @@ export interface ReplayProgress {
   caughtUp: boolean;
 }
 
+export interface PartitionLag {
+  topic: string;
+  partition: number;
+  /** The next offset the group will handle (Kafka's committed offset); null before its first commit. */
+  handledOffset: number | null;
+  /** The partition's high watermark. */
+  endOffset: number;
+  lag: number;
+}
+
 /** The admin calls behind rebuilds: watermarks, a group's committed offsets, whether a group still has members. */
 export class KafkaOffsets {
   private admin: Admin | null = null;
@@ -36,6 +46,21 @@ export class KafkaOffsets {
       const fetched = topics.length ? await admin.fetchOffsets({ groupId, topics }) : [];
       const committed = new Map(fetched.flatMap((t) => t.partitions.map((p) => [`${t.topic}:${p.partition}`, Number(p.offset)] as const)));
       return progressTowards(targets, committed);
+    });
+  }
+
+  /** Per partition of `topics`: the offset `groupId` has handled (committed; null: none yet), the end offset and the lag. */
+  async lag(groupId: string, topics: string[]): Promise<PartitionLag[]> {
+    return this.withAdmin(async (admin) => {
+      const ends = await Promise.all(topics.map(async (topic) => ({ topic, offsets: await admin.fetchTopicOffsets(topic) })));
+      const fetched = await admin.fetchOffsets({ groupId, topics });
+      const committed = new Map(fetched.flatMap((t) => t.partitions.map((p) => [`${t.topic}:${p.partition}`, Number(p.offset)] as const)));
+      return ends.flatMap(({ topic, offsets }) => offsets.map((p) => {
+        const at = committed.get(`${topic}:${p.partition}`) ?? -1;
+        const handledOffset = at >= 0 ? at : null;
+        const endOffset = Number(p.high);
+        return { topic, partition: p.partition, handledOffset, endOffset, lag: endOffset - Math.max(handledOffset ?? Number(p.low), Number(p.low)) };
+      })).sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
     });
   }
 
@@ -87,4 +112,12 @@ export function progressTowards(targets: PartitionTarget[], committed: Map<strin
     replayed += at - low;
   }
   return { messages, replayed, caughtUp: replayed === messages };
+}
+
+/** A replay's speed so far and the time it still needs at that speed (null until it has a speed). */
+export function replayPace(progress: Pick<ReplayProgress, 'messages' | 'replayed'>, since: Date | null, now: Date): { eventsPerSecond: number | null; secondsLeft: number | null } {
+  const seconds = since ? (now.getTime() - since.getTime()) / 1000 : 0;
+  if (seconds <= 0 || progress.replayed <= 0) return { eventsPerSecond: null, secondsLeft: null };
+  const eventsPerSecond = progress.replayed / seconds;
+  return { eventsPerSecond: Math.round(eventsPerSecond), secondsLeft: Math.ceil((progress.messages - progress.replayed) / eventsPerSecond) };
 }

@@ -1,14 +1,69 @@
-import { DeliveryConfirmedV1, EventOf } from '@giftflow/contracts';
-import { DeliveredLot } from './delivered-lot.entity';
-import { lotLineFacts } from './lot-line-fact';
-import { ProjectionTarget, insertFacts } from './projection-target';
+import {
+  DeliveryConfirmedV1, DeliveryConfirmedV2, DeliveryFailedV1, DeliveryFailedV2, EventOf, GiftReturnedV1, ShipmentDispatchedV1, StockAdjustedV1,
+  StockReleasedV1,
+} from '@giftflow/contracts';
+import { DELIVERED_LOTS, DELIVERY_FAILURES, DISPATCHES, GIFT_RETURNS, RELEASED_LOTS, STOCK_ADJUSTMENTS } from './fact-tables';
+import { ProjectionTarget, fundDateOf, insertFacts } from './projection-target';
 
-/** Bucketed by deliveredAt, when the child got the gift, not when the volunteer's record was sent. */
-export async function recordDeliveredLots(event: EventOf<typeof DeliveryConfirmedV1>, target: ProjectionTarget): Promise<void> {
+type Delivery = EventOf<typeof DeliveryConfirmedV1> | EventOf<typeof DeliveryConfirmedV2>;
+
+/**
+ * Placed by when the child got the gift (v2 happenedAt, v1 deliveredAt), not when the record was sent: a delivery
+ * synced days later still counts in its own month. Service lines (v2) come from no lot and no pledge.
+ */
+export async function recordDeliveredLots(event: Delivery, target: ProjectionTarget): Promise<void> {
   const { generation } = target;
-  const { beneficiaryId, beneficiaryKind, districtCode, lines } = event.payload;
-  const deliveredAt = new Date(event.payload.deliveredAt);
-  insertFacts(target, DeliveredLot, lotLineFacts(event, generation).map((fact, i) => ({
-    ...fact, beneficiaryId, beneficiaryKind, districtCode, unitValueVnd: lines[i].unitValueVnd, deliveredAt,
+  const { allocationId, beneficiaryId, beneficiaryKind, districtCode, relationship, lines } = event.payload;
+  const deliveredAt = 'happenedAt' in event.payload ? event.payload.happenedAt : event.payload.deliveredAt;
+  const delivered_on = fundDateOf(deliveredAt);
+  insertFacts(target, DELIVERED_LOTS, lines.map((line, i) => ({
+    generation, event_id: event.id, line_no: i + 1, allocation_id: allocationId, lot_id: line.lotId, pledge_id: line.pledgeId,
+    item_code: line.itemCode, quantity: line.quantity, beneficiary_id: beneficiaryId, beneficiary_kind: beneficiaryKind, district_code: districtCode,
+    unit_value_vnd: line.unitValueVnd, delivered_at: deliveredAt, delivered_on, occurred_at: event.occurredAt, relationship,
   })));
+}
+
+export async function recordDispatch(event: EventOf<typeof ShipmentDispatchedV1>, target: ProjectionTarget): Promise<void> {
+  const happened = event.payload.happenedAt ?? event.payload.dispatchedAt;
+  insertFacts(target, DISPATCHES, [{
+    generation: target.generation, event_id: event.id, allocation_id: event.payload.allocationId, dispatched_on: fundDateOf(happened),
+    happened_at: happened, occurred_at: event.occurredAt,
+  }]);
+}
+
+export async function recordDeliveryFailure(event: EventOf<typeof DeliveryFailedV1> | EventOf<typeof DeliveryFailedV2>, target: ProjectionTarget): Promise<void> {
+  const happened = 'happenedAt' in event.payload ? event.payload.happenedAt : event.payload.failedAt;
+  // v1 carried free text; only v2's codes are kept.
+  const reason = event.version === 2 ? event.payload.reason : 'other';
+  insertFacts(target, DELIVERY_FAILURES, [{
+    generation: target.generation, event_id: event.id, allocation_id: event.payload.allocationId, reason, failed_on: fundDateOf(happened),
+    happened_at: happened, occurred_at: event.occurredAt,
+  }]);
+}
+
+/** A delivered gift that came back (restocked or written off), on the day it came back. */
+export async function recordGiftReturn(event: EventOf<typeof GiftReturnedV1>, target: ProjectionTarget): Promise<void> {
+  const { returnId, allocationId, beneficiaryId, lines, reason, restocked, happenedAt } = event.payload;
+  insertFacts(target, GIFT_RETURNS, lines.map((line, i) => ({
+    generation: target.generation, event_id: event.id, line_no: i + 1, return_id: returnId, allocation_id: allocationId, beneficiary_id: beneficiaryId,
+    item_code: line.itemCode, quantity: line.quantity, lot_id: line.lotId, unit_value_vnd: line.unitValueVnd, reason, restocked,
+    returned_on: fundDateOf(happenedAt), happened_at: happenedAt, occurred_at: event.occurredAt,
+  })));
+}
+
+/** Reserved stock back on the shelf after a failed or cancelled delivery. */
+export async function recordReleasedLots(event: EventOf<typeof StockReleasedV1>, target: ProjectionTarget): Promise<void> {
+  insertFacts(target, RELEASED_LOTS, event.payload.lines.map((line, i) => ({
+    generation: target.generation, event_id: event.id, line_no: i + 1, allocation_id: event.payload.allocationId, lot_id: line.lotId,
+    pledge_id: line.pledgeId, item_code: line.itemCode, quantity: line.quantity, occurred_at: event.occurredAt, reason: event.payload.reason,
+  })));
+}
+
+export async function recordStockAdjustment(event: EventOf<typeof StockAdjustedV1>, target: ProjectionTarget): Promise<void> {
+  const p = event.payload;
+  insertFacts(target, STOCK_ADJUSTMENTS, [{
+    generation: target.generation, event_id: event.id, adjustment_id: p.adjustmentId, warehouse_code: p.warehouseCode, item_code: p.itemCode,
+    lot_id: p.lotId, pledge_id: p.pledgeId, quantity: p.quantity, unit_value_vnd: p.unitValueVnd, reason: p.reason,
+    adjusted_on: fundDateOf(event.occurredAt), occurred_at: event.occurredAt,
+  }]);
 }

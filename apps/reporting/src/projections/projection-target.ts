@@ -1,31 +1,74 @@
-import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { EntityManager } from 'typeorm';
+
+export type PgType = 'uuid' | 'text' | 'integer' | 'bigint' | 'date' | 'timestamptz' | 'boolean' | 'text[]' | 'jsonb';
+type Cell = string | number | boolean | null | string[] | object;
+
+/** A fact table and its columns: every fact row is written with these, in this order. */
+export interface FactTable<R extends Record<string, Cell>> {
+  name: string;
+  columns: { [K in keyof R]: PgType };
+}
+
+export const factTable = <R extends Record<string, Cell>>(name: string, columns: { [K in keyof R]: PgType }): FactTable<R> => ({ name, columns });
 
 /**
- * Fact rows gathered while a run of events is applied, written by `flush` with one multi-row INSERT per table
- * (docs/backbone.md, trap 19): a replay of millions of events then costs a round trip per chunk, not per event.
+ * Fact rows gathered while a run of events is applied, written by `flush` with one statement per table:
+ * `INSERT … SELECT FROM unnest($1::uuid[], $2::text[], …) ON CONFLICT DO NOTHING` — one round trip per table and
+ * chunk whatever the number of rows, no parameter limit, and nothing for the driver to build per row but an array.
+ * A fact is keyed by the event that stated it, so writing it again (a redelivery, a replay) changes nothing.
  */
 export class FactBatch {
-  private readonly rows = new Map<EntityTarget<ObjectLiteral>, ObjectLiteral[]>();
+  private readonly rows = new Map<FactTable<Record<string, Cell>>, Record<string, Cell>[]>();
 
-  add<T extends ObjectLiteral>(entity: EntityTarget<T>, rows: QueryDeepPartialEntity<T>[]): void {
-    const list = this.rows.get(entity) ?? [];
-    list.push(...(rows as ObjectLiteral[]));
-    this.rows.set(entity, list);
+  add<R extends Record<string, Cell>>(table: FactTable<R>, rows: R[]): void {
+    const key = table as unknown as FactTable<Record<string, Cell>>;
+    const list = this.rows.get(key) ?? [];
+    for (const row of rows) list.push(row);
+    this.rows.set(key, list);
   }
 
-  /** A fact already recorded stays as it was (ON CONFLICT DO NOTHING), also within one statement. */
   async flush(manager: EntityManager): Promise<void> {
-    for (const [entity, rows] of this.rows) {
-      for (let start = 0; start < rows.length; start += 1000) {
-        await manager.createQueryBuilder().insert().into(entity).values(rows.slice(start, start + 1000)).orIgnore().execute();
-      }
+    for (const [table, rows] of this.rows) {
+      if (rows.length > 0) await manager.query(insertSql(table), columnArrays(table, rows));
     }
     this.rows.clear();
   }
 }
 
-/** Where a projection writes: the consumer's transaction (inbox row included), the generation it builds, its facts. */
+const sqlCache = new Map<string, string>();
+
+function insertSql(table: FactTable<Record<string, Cell>>): string {
+  let sql = sqlCache.get(table.name);
+  if (!sql) {
+    const columns = Object.entries(table.columns);
+    const names = columns.map(([name]) => name).join(', ');
+    const params = columns.map(([, type], i) => `$${i + 1}::${arrayParamType(type)}`).join(', ');
+    const select = columns.map(([name, type]) => (type === 'text[]' || type === 'jsonb' ? `u.${name}::${type}` : `u.${name}`)).join(', ');
+    sql = `INSERT INTO ${table.name} (${names}) SELECT ${select} FROM unnest(${params}) AS u(${names}) ON CONFLICT DO NOTHING`;
+    sqlCache.set(table.name, sql);
+  }
+  return sql;
+}
+
+/** Array columns and documents travel as their text form inside a text[] (unnest cannot take an array of arrays). */
+const arrayParamType = (type: PgType): string => (type === 'text[]' || type === 'jsonb' ? 'text[]' : `${type}[]`);
+
+function columnArrays(table: FactTable<Record<string, Cell>>, rows: Record<string, Cell>[]): unknown[] {
+  return Object.entries(table.columns).map(([name, type]) =>
+    rows.map((row) => {
+      const value = row[name] ?? null;
+      if (value === null) return null;
+      if (type === 'text[]') return pgArrayLiteral(value as string[]);
+      if (type === 'jsonb') return JSON.stringify(value);
+      return value;
+    }));
+}
+
+export function pgArrayLiteral(values: string[]): string {
+  return `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+}
+
+/** Where a projection writes: the consumer's transaction, the generation it builds, its facts. */
 export interface ProjectionTarget {
   manager: EntityManager;
   generation: number;
@@ -33,6 +76,13 @@ export interface ProjectionTarget {
 }
 
 /** Queues fact rows; they are written when the run of events being applied is done. */
-export function insertFacts<T extends ObjectLiteral>(target: ProjectionTarget, entity: EntityTarget<T>, rows: QueryDeepPartialEntity<T>[]): void {
-  target.facts.add(entity, rows);
+export function insertFacts<R extends Record<string, Cell>>(target: ProjectionTarget, table: FactTable<R>, rows: R[]): void {
+  target.facts.add(table, rows);
+}
+
+const FUND_OFFSET_MS = 7 * 3600_000;
+
+/** The fund's calendar day (Asia/Ho_Chi_Minh, UTC+7 all year) of an instant. */
+export function fundDateOf(instant: string): string {
+  return new Date(Date.parse(instant) + FUND_OFFSET_MS).toISOString().slice(0, 10);
 }

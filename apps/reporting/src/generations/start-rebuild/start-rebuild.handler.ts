@@ -1,8 +1,8 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { ConflictException, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { GenerationConsumers } from '../generation-consumers';
-import { createGenerationPartitions } from '../generation-partitions';
+import { createGenerationPartitions, lockProjectionTables } from '../generation-partitions';
 import { KafkaOffsets } from '../kafka-offsets';
 
 export interface RebuildStarted {
@@ -32,6 +32,8 @@ export class StartRebuildHandler {
       if (busy) throw new ConflictException(`generation ${busy.generation} is still rebuilding`);
       const [{ next }]: { next: number }[] = await manager.query('SELECT max(generation) + 1 AS next FROM projection_generations');
       await manager.query(`INSERT INTO projection_generations (generation, status, targets) VALUES ($1, 'rebuilding', $2)`, [next, JSON.stringify(targets)]);
+      // Creating partitions locks the tables reports read: all at once, without waiting (a deadlock otherwise).
+      if (!(await lockProjectionTables(manager, 50, 100))) throw new ServiceUnavailableException('reports kept the read models busy; try again');
       await createGenerationPartitions(manager, next);
       return next;
     });

@@ -1,0 +1,18 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { DonorStatementQuery } from './donor-statement.dto';
+import { DonorStatement, DonorStatementHandler } from './donor-statement.handler';
+
+@ApiTags('reports')
+@Controller('reports/donors')
+export class DonorStatementController {
+  constructor(private readonly handler: DonorStatementHandler) {}
+
+  /** GET /reports/donors/:id/statement?from=2026-01-01&to=2026-06-30 — where my gifts went (a donor with nothing in it: zeros). */
+  @Get(':id/statement')
+  @ApiOkResponse({ description: 'Each pledge of the donor with what was pledged, received and given out, by category and district' })
+  @ApiBadRequestResponse({ description: 'id is not a UUID, from/to missing or malformed, or from after to' })
+  statement(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: DonorStatementQuery): Promise<DonorStatement> {
+    return this.handler.statement(id, query.from, query.to);
+  }
+}
