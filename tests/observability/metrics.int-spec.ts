@@ -94,7 +94,7 @@ describe('GET /metrics on a service (donors, real Kafka and PostgreSQL)', () => 
       const t = await scrape();
       const lags = [0, 1, 2, 3, 4, 5].map((p) => valueOf(t, 'giftflow_consumer_lag', { consumer: 'donors', topic: inventoryTopic, partition: String(p) }));
       return lags.every((l) => l === 0) && t;
-    });
+    }, 60_000, 500);
     expect(valueOf(text, 'giftflow_consumer_lag', { consumer: 'donors', topic: inventoryTopic, partition: '0' })).toBe(0);
 
     // A group that has committed nothing lags by the whole partition: measured by the same collector.

@@ -11,7 +11,8 @@ export interface PartitionLag {
   lag: number;
 }
 
-const ADMIN_TIMEOUT_MS = 3000;
+/** Under Prometheus' default 10 s scrape timeout; the gauge is left out of a scrape that would take longer. */
+const ADMIN_TIMEOUT_MS = 5000;
 
 /**
  * `giftflow_consumer_lag`: per partition, the topic's end offset minus what the group has committed (the
@@ -21,6 +22,8 @@ const ADMIN_TIMEOUT_MS = 3000;
 @Injectable()
 export class ConsumerLagMetrics implements OnModuleInit, OnApplicationShutdown {
   private admin: Admin | null = null;
+  private connecting: Promise<Admin> | null = null;
+  private closed = false;
 
   constructor(
     private readonly metrics: ServiceMetrics,
@@ -43,25 +46,19 @@ export class ConsumerLagMetrics implements OnModuleInit, OnApplicationShutdown {
   async lag(): Promise<PartitionLag[]> {
     const groups = [...this.metrics.consumerGroups.values()];
     if (groups.length === 0) return [];
-    try {
-      return await withTimeout(this.measure(groups), ADMIN_TIMEOUT_MS);
-    } catch {
-      await this.close(); // a fresh connection next scrape; no value rather than a failed scrape
-      return [];
-    }
+    const measuring = this.measure(groups);
+    // A slow answer is left to finish (its connection is kept); a failed one drops the connection.
+    measuring.catch(() => this.close());
+    return withTimeout(measuring, ADMIN_TIMEOUT_MS).catch(() => []); // no value rather than a failed scrape
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.closed = true;
     await this.close();
   }
 
   private async measure(groups: { consumer: string; groupId: string; topics: string[] }[]): Promise<PartitionLag[]> {
-    if (!this.admin) {
-      const admin = this.kafka.admin();
-      await admin.connect();
-      this.admin = admin;
-    }
-    const admin = this.admin;
+    const admin = await this.connected();
     const topics = [...new Set(groups.flatMap((g) => g.topics))];
     const ends = new Map<string, { low: number; high: number }>();
     for (const topic of topics) {
@@ -80,6 +77,25 @@ export class ConsumerLagMetrics implements OnModuleInit, OnApplicationShutdown {
       }
     }
     return out;
+  }
+
+  private async connected(): Promise<Admin> {
+    if (this.admin) return this.admin;
+    this.connecting ??= (async () => {
+      const admin = this.kafka.admin();
+      try {
+        await admin.connect();
+      } finally {
+        this.connecting = null;
+      }
+      if (this.closed) {
+        await admin.disconnect(); // the app stopped while it connected
+        throw new Error('stopped');
+      }
+      this.admin = admin;
+      return admin;
+    })();
+    return this.connecting;
   }
 
   private async close(): Promise<void> {
