@@ -45,10 +45,10 @@ export interface FuzzOptions {
 const order = (a: RouteSpec, b: RouteSpec) => Number(a.method === 'GET') - Number(b.method === 'GET') || a.params.length - b.params.length;
 
 /**
- * undefined when GET /health is ok within `withinMs` (a loaded machine can make one Kafka probe miss its 3 s;
+ * undefined when GET /health is ok within `withinMs` (on a loaded machine the Kafka probe can miss its 3 s for a while;
  * a service that stays unhealthy is what this catches), else the last answer.
  */
-async function health(url: string, agent: Agent, withinMs = 20_000): Promise<string | undefined> {
+async function health(url: string, agent: Agent, withinMs = 60_000): Promise<string | undefined> {
   const deadline = Date.now() + withinMs;
   for (;;) {
     let last: string;
