@@ -1,0 +1,36 @@
+import { EntityManager } from 'typeorm';
+import { Child } from '../children/child.entity';
+import { Institution } from '../institutions/institution.entity';
+
+/** A child or an institution as allocations see it. `groupIds`: its own id and every record merged into it. */
+export type Beneficiary =
+  | { id: string; kind: 'child'; districtCode: string; birthDate: string; circumstances: string[]; groupIds: string[] }
+  | { id: string; kind: 'institution'; districtCode: string; groupIds: string[] };
+
+/** The beneficiary with this id (a merged-away child resolves to the one it was merged into), or null. */
+export async function findBeneficiary(m: EntityManager, id: string): Promise<Beneficiary | null> {
+  const child = await m.findOneBy(Child, { id });
+  if (child) {
+    return { id: child.id, kind: 'child', districtCode: child.districtCode, birthDate: child.birthDate, circumstances: child.circumstances, groupIds: [child.id] };
+  }
+  const institution = await m.findOneBy(Institution, { id });
+  return institution && { id: institution.id, kind: 'institution', districtCode: institution.districtCode, groupIds: [institution.id] };
+}
+
+/**
+ * Serialises allocation decisions for one beneficiary until the transaction ends, so concurrent requests for the
+ * same child see each other's allocations (the one-per-category rule holds under concurrency).
+ */
+export async function lockBeneficiary(m: EntityManager, id: string): Promise<void> {
+  await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`beneficiary:${id}`]);
+}
+
+/** Categories the beneficiary (any record of its group) holds in the campaign: allocations not rejected or cancelled. */
+export async function heldCategories(m: EntityManager, campaignId: string, groupIds: string[]): Promise<string[]> {
+  const rows: { category: string }[] = await m.query(
+    `SELECT DISTINCT unnest(categories) AS category FROM allocations
+      WHERE campaign_id = $1 AND beneficiary_id = ANY($2::uuid[]) AND status NOT IN ('rejected', 'cancelled')`,
+    [campaignId, groupIds],
+  );
+  return rows.map((r) => r.category);
+}
