@@ -26,18 +26,38 @@ import { RegisterInstitutionHandler } from './institutions/register-institution/
 import { KnownItem } from './items/known-item.entity';
 import { AddCampaignRules1764600000000 } from './migrations/add-campaign-rules.migration';
 import { CreateBeneficiariesTables1764500000000 } from './migrations/create-beneficiaries-tables.migration';
+import { AddSponsorships1764600100000 } from './migrations/add-sponsorships.migration';
+import { KnownDonor } from './donors/known-donor.entity';
+import { KnownDonors } from './donors/known-donors';
+import { CancelSponsorshipController } from './sponsorships/cancel-sponsorship/cancel-sponsorship.controller';
+import { CancelSponsorshipHandler } from './sponsorships/cancel-sponsorship/cancel-sponsorship.handler';
+import { EndSponsorshipsHandler } from './sponsorships/end-sponsorships/end-sponsorships.handler';
+import { EndSponsorshipsJob } from './sponsorships/end-sponsorships/end-sponsorships.job';
+import { EnrolSponsorshipController } from './sponsorships/enrol-sponsorship/enrol-sponsorship.controller';
+import { EnrolSponsorshipHandler } from './sponsorships/enrol-sponsorship/enrol-sponsorship.handler';
+import { GetSponsorshipController } from './sponsorships/get-sponsorship/get-sponsorship.controller';
+import { ListSponsorshipsController } from './sponsorships/list-sponsorships/list-sponsorships.controller';
+import { ListSponsorshipsView } from './sponsorships/list-sponsorships/list-sponsorships.view';
+import { PayInstalmentController } from './sponsorships/pay-instalment/pay-instalment.controller';
+import { PayInstalmentHandler } from './sponsorships/pay-instalment/pay-instalment.handler';
+import { Sponsorship, SponsorshipInstalment } from './sponsorships/sponsorship.entity';
 
-const entities = [Child, Institution, Allocation, KnownCampaign, KnownItem];
-const migrations = [CreateBeneficiariesTables1764500000000, AddCampaignRules1764600000000];
+const entities = [Child, Institution, Allocation, KnownCampaign, KnownItem, KnownDonor, Sponsorship, SponsorshipInstalment];
+const migrations = [CreateBeneficiariesTables1764500000000, AddCampaignRules1764600000000, AddSponsorships1764600100000];
 
 const controllers = [
   RegisterChildController, GetChildController,
   RegisterInstitutionController, GetInstitutionController,
   RequestAllocationController, ListAllocationsController, GetAllocationController, CancelAllocationController, RetryAllocationController,
+  EnrolSponsorshipController, ListSponsorshipsController, GetSponsorshipController, PayInstalmentController, CancelSponsorshipController,
 ];
-const handlers = [RegisterChildHandler, RegisterInstitutionHandler, RequestAllocationHandler, CancelAllocationHandler, RetryAllocationHandler];
-const views = [ListAllocationsView];
-const services = [Clock, KnownCampaigns, DonorsCampaignsClient];
+const handlers = [
+  RegisterChildHandler, RegisterInstitutionHandler, RequestAllocationHandler, CancelAllocationHandler, RetryAllocationHandler,
+  EnrolSponsorshipHandler, PayInstalmentHandler, CancelSponsorshipHandler, EndSponsorshipsHandler,
+];
+const views = [ListAllocationsView, ListSponsorshipsView];
+const services = [Clock, KnownCampaigns, DonorsCampaignsClient, KnownDonors];
+const jobs = [EndSponsorshipsJob];
 
 @Module({
   imports: [
@@ -50,6 +70,6 @@ const services = [Clock, KnownCampaigns, DonorsCampaignsClient];
     }),
   ],
   controllers,
-  providers: [...services, ...handlers, ...views, ...BENEFICIARIES_CONSUMERS],
+  providers: [...services, ...handlers, ...views, ...jobs, ...BENEFICIARIES_CONSUMERS],
 })
 export class BeneficiariesModule {}
