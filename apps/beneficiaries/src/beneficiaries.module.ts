@@ -41,21 +41,29 @@ import { ListSponsorshipsView } from './sponsorships/list-sponsorships/list-spon
 import { PayInstalmentController } from './sponsorships/pay-instalment/pay-instalment.controller';
 import { PayInstalmentHandler } from './sponsorships/pay-instalment/pay-instalment.handler';
 import { Sponsorship, SponsorshipInstalment } from './sponsorships/sponsorship.entity';
+import { AddRegistrySearchAndMerges1764600200000 } from './migrations/add-registry-search-and-merges.migration';
+import { ListChildrenController } from './children/list-children/list-children.controller';
+import { ListChildrenView } from './children/list-children/list-children.view';
+import { MergeChildrenController } from './children/merge-children/merge-children.controller';
+import { MergeChildrenHandler } from './children/merge-children/merge-children.handler';
+import { UpdateChildController } from './children/update-child/update-child.controller';
+import { UpdateChildHandler } from './children/update-child/update-child.handler';
+import { ListInstitutionsController } from './institutions/list-institutions/list-institutions.controller';
 
 const entities = [Child, Institution, Allocation, KnownCampaign, KnownItem, KnownDonor, Sponsorship, SponsorshipInstalment];
-const migrations = [CreateBeneficiariesTables1764500000000, AddCampaignRules1764600000000, AddSponsorships1764600100000];
+const migrations = [CreateBeneficiariesTables1764500000000, AddCampaignRules1764600000000, AddSponsorships1764600100000, AddRegistrySearchAndMerges1764600200000];
 
 const controllers = [
-  RegisterChildController, GetChildController,
-  RegisterInstitutionController, GetInstitutionController,
+  RegisterChildController, ListChildrenController, GetChildController, UpdateChildController, MergeChildrenController,
+  RegisterInstitutionController, ListInstitutionsController, GetInstitutionController,
   RequestAllocationController, ListAllocationsController, GetAllocationController, CancelAllocationController, RetryAllocationController,
   EnrolSponsorshipController, ListSponsorshipsController, GetSponsorshipController, PayInstalmentController, CancelSponsorshipController,
 ];
 const handlers = [
-  RegisterChildHandler, RegisterInstitutionHandler, RequestAllocationHandler, CancelAllocationHandler, RetryAllocationHandler,
+  RegisterChildHandler, UpdateChildHandler, MergeChildrenHandler, RegisterInstitutionHandler, RequestAllocationHandler, CancelAllocationHandler, RetryAllocationHandler,
   EnrolSponsorshipHandler, PayInstalmentHandler, CancelSponsorshipHandler, EndSponsorshipsHandler,
 ];
-const views = [ListAllocationsView, ListSponsorshipsView];
+const views = [ListChildrenView, ListAllocationsView, ListSponsorshipsView];
 const services = [Clock, KnownCampaigns, DonorsCampaignsClient, KnownDonors];
 const jobs = [EndSponsorshipsJob];
 

@@ -51,8 +51,12 @@ export class BeneficiariesTestKit {
     return request(this.service.url);
   }
 
+  private registered = 0;
+
+  /** A child registered through the API; a name of its own unless given (the same name, birth date and commune is a 409). */
   async registerChild(overrides: Record<string, unknown> = {}): Promise<string> {
-    return (await this.api().post('/children').send(aChild(overrides)).expect(201)).body.id;
+    const fullName = `Thach Thi Sa Rinh ${++this.registered}`;
+    return (await this.api().post('/children').send(aChild({ fullName, ...overrides })).expect(201)).body.id;
   }
 
   /** Donors opens a campaign (CampaignOpened on its topic); resolves once beneficiaries has learned it. */

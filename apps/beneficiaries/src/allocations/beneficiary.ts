@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { Child } from '../children/child.entity';
+import { childGroupIds, findLivingChild } from '../children/find-child';
 import { Institution } from '../institutions/institution.entity';
 
 /** A child or an institution as allocations see it. `groupIds`: its own id and every record merged into it. */
@@ -9,9 +9,10 @@ export type Beneficiary =
 
 /** The beneficiary with this id (a merged-away child resolves to the one it was merged into), or null. */
 export async function findBeneficiary(m: EntityManager, id: string): Promise<Beneficiary | null> {
-  const child = await m.findOneBy(Child, { id });
+  const child = await findLivingChild(m, id);
   if (child) {
-    return { id: child.id, kind: 'child', districtCode: child.districtCode, birthDate: child.birthDate, circumstances: child.circumstances, groupIds: [child.id] };
+    const groupIds = await childGroupIds(m, child.id);
+    return { id: child.id, kind: 'child', districtCode: child.districtCode, birthDate: child.birthDate, circumstances: child.circumstances, groupIds };
   }
   const institution = await m.findOneBy(Institution, { id });
   return institution && { id: institution.id, kind: 'institution', districtCode: institution.districtCode, groupIds: [institution.id] };
