@@ -49,22 +49,34 @@ import { MergeChildrenHandler } from './children/merge-children/merge-children.h
 import { UpdateChildController } from './children/update-child/update-child.controller';
 import { UpdateChildHandler } from './children/update-child/update-child.handler';
 import { ListInstitutionsController } from './institutions/list-institutions/list-institutions.controller';
+import { AddAllocationPlans1764600300000 } from './migrations/add-allocation-plans.migration';
+import { AllocationPlan, AllocationPlanEntry } from './plans/allocation-plan.entity';
+import { CommitPlanController } from './plans/commit-plan/commit-plan.controller';
+import { CommitPlanHandler } from './plans/commit-plan/commit-plan.handler';
+import { GetPlanController } from './plans/get-plan/get-plan.controller';
+import { InventoryStockClient } from './plans/inventory-stock.client';
+import { PreviewPlanController } from './plans/preview-plan/preview-plan.controller';
+import { PreviewPlanHandler } from './plans/preview-plan/preview-plan.handler';
+import { PrintRosterController } from './plans/print-roster/print-roster.controller';
+import { PrintRosterView } from './plans/print-roster/print-roster.view';
 
-const entities = [Child, Institution, Allocation, KnownCampaign, KnownItem, KnownDonor, Sponsorship, SponsorshipInstalment];
-const migrations = [CreateBeneficiariesTables1764500000000, AddCampaignRules1764600000000, AddSponsorships1764600100000, AddRegistrySearchAndMerges1764600200000];
+const entities = [Child, Institution, Allocation, KnownCampaign, KnownItem, KnownDonor, Sponsorship, SponsorshipInstalment, AllocationPlan, AllocationPlanEntry];
+const migrations = [CreateBeneficiariesTables1764500000000, AddCampaignRules1764600000000, AddSponsorships1764600100000, AddRegistrySearchAndMerges1764600200000, AddAllocationPlans1764600300000];
 
 const controllers = [
   RegisterChildController, ListChildrenController, GetChildController, UpdateChildController, MergeChildrenController,
   RegisterInstitutionController, ListInstitutionsController, GetInstitutionController,
   RequestAllocationController, ListAllocationsController, GetAllocationController, CancelAllocationController, RetryAllocationController,
+  PreviewPlanController, GetPlanController, CommitPlanController, PrintRosterController,
   EnrolSponsorshipController, ListSponsorshipsController, GetSponsorshipController, PayInstalmentController, CancelSponsorshipController,
 ];
 const handlers = [
   RegisterChildHandler, UpdateChildHandler, MergeChildrenHandler, RegisterInstitutionHandler, RequestAllocationHandler, CancelAllocationHandler, RetryAllocationHandler,
+  PreviewPlanHandler, CommitPlanHandler,
   EnrolSponsorshipHandler, PayInstalmentHandler, CancelSponsorshipHandler, EndSponsorshipsHandler,
 ];
-const views = [ListChildrenView, ListAllocationsView, ListSponsorshipsView];
-const services = [Clock, KnownCampaigns, DonorsCampaignsClient, KnownDonors];
+const views = [ListChildrenView, ListAllocationsView, ListSponsorshipsView, PrintRosterView];
+const services = [Clock, KnownCampaigns, DonorsCampaignsClient, KnownDonors, InventoryStockClient];
 const jobs = [EndSponsorshipsJob];
 
 @Module({

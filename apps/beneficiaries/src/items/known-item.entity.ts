@@ -6,4 +6,6 @@ export class KnownItem {
   @PrimaryColumn('text', { name: 'item_code' }) itemCode!: string;
   @Column('text') category!: string;
   @Column('boolean') stocked!: boolean;
+  /** For the tick-off sheet; null for items learned before plans existed. */
+  @Column('text', { nullable: true }) name!: string | null;
 }

@@ -7,9 +7,9 @@ import { KnownItem } from './known-item.entity';
 @Injectable()
 export class LearnItemWhenItemRegisteredConsumer implements EventHandler<typeof ItemRegisteredV1> {
   async handle(event: EventOf<typeof ItemRegisteredV1>, tx: OutboxTransaction): Promise<void> {
-    const { itemCode, category, stocked } = event.payload;
+    const { itemCode, category, stocked, name } = event.payload;
     await tx.manager.createQueryBuilder().insert().into(KnownItem)
-      .values({ itemCode, category, stocked: stocked ?? true })
-      .orUpdate(['category', 'stocked'], ['item_code']).execute();
+      .values({ itemCode, category, stocked: stocked ?? true, name })
+      .orUpdate(['category', 'stocked', 'name'], ['item_code']).execute();
   }
 }
