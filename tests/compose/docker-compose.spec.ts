@@ -97,4 +97,10 @@ describe('docker-compose.yml', () => {
   it("points inventory's read-only pledge lookup at the donors service", () => {
     expect(envOf(services.inventory!).DONORS_URL).toBe(`http://donors:${APPS.find((a) => a.name === 'donors')!.port}`);
   });
+
+  it("points beneficiaries' read-only campaign/donor lookups at donors and its stock lookups at inventory", () => {
+    const env = envOf(services.beneficiaries!);
+    expect(env.DONORS_URL).toBe(`http://donors:${APPS.find((a) => a.name === 'donors')!.port}`);
+    expect(env.INVENTORY_URL).toBe(`http://inventory:${APPS.find((a) => a.name === 'inventory')!.port}`);
+  });
 });
