@@ -14,11 +14,13 @@ import { CAMPAIGNS, DISTRICTS, DONORS, ITEMS, WAREHOUSES } from '../../seeds/dem
 describe('the whole journey, end to end', () => {
   const prefix = uniquePrefix('journey');
   const offset = workerPortOffset();
+  // Named after the port range too: two checkouts running this file on one PostgreSQL must not recreate each other's.
+  const run = `e2e${process.env.GIFTFLOW_TEST_PORT_BASE ?? ''}`;
   const databases = {
-    DONORS_DATABASE: 'giftflow_test_e2e_donors',
-    INVENTORY_DATABASE: 'giftflow_test_e2e_inventory',
-    BENEFICIARIES_DATABASE: 'giftflow_test_e2e_beneficiaries',
-    REPORTING_DATABASE: 'giftflow_test_e2e_reporting',
+    DONORS_DATABASE: `giftflow_test_${run}_donors`,
+    INVENTORY_DATABASE: `giftflow_test_${run}_inventory`,
+    BENEFICIARIES_DATABASE: `giftflow_test_${run}_beneficiaries`,
+    REPORTING_DATABASE: `giftflow_test_${run}_reporting`,
   };
   let system: RunningSystem;
   let kafka: Kafka;
