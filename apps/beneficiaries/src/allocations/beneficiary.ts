@@ -19,11 +19,20 @@ export async function findBeneficiary(m: EntityManager, id: string): Promise<Ben
 }
 
 /**
- * Serialises allocation decisions for one beneficiary until the transaction ends, so concurrent requests for the
- * same child see each other's allocations (the one-per-category rule holds under concurrency).
+ * The beneficiary, locked until the transaction ends, so concurrent allocation decisions for the same child see
+ * each other's allocations (the one-per-category rule holds under concurrency). A row lock on its record: unlike
+ * advisory locks, row locks take no room in PostgreSQL's shared lock table, so a plan committing thousands of
+ * allocations in one transaction cannot run out of it. A merge locks the same rows; if one merged the record away
+ * while we waited, we resolve again and lock the survivor (whose group no merge can change while we hold it).
  */
-export async function lockBeneficiary(m: EntityManager, id: string): Promise<void> {
-  await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`beneficiary:${id}`]);
+export async function lockedBeneficiary(m: EntityManager, id: string): Promise<Beneficiary | null> {
+  for (;;) {
+    const found = await findBeneficiary(m, id);
+    if (!found) return null;
+    await m.query(`SELECT 1 FROM ${found.kind === 'child' ? 'children' : 'institutions'} WHERE id = $1 FOR UPDATE`, [found.id]);
+    const now = await findBeneficiary(m, id);
+    if (now?.id === found.id) return now;
+  }
 }
 
 /** Categories the beneficiary (any record of its group) holds in the campaign: allocations not rejected or cancelled. */

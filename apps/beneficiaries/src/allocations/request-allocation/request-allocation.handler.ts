@@ -6,7 +6,7 @@ import { Clock } from '../../clock/clock';
 import { eligibilityRefusal } from '../../eligibility/eligibility';
 import { eligibilityRefused } from '../../eligibility/eligibility-refused';
 import { Allocation, AllocationView, allocationView } from '../allocation.entity';
-import { findBeneficiary, heldCategories, lockBeneficiary } from '../beneficiary';
+import { findBeneficiary, heldCategories, lockedBeneficiary } from '../beneficiary';
 import { businessDate } from '../business-date';
 import { itemFacts, recordAllocation } from '../record-allocation';
 import { RequestAllocationDto } from './request-allocation.dto';
@@ -26,11 +26,11 @@ export class RequestAllocationHandler {
     return this.uow.run({ actor }, async (tx) => {
       const earlier = await createdEarlier(tx.manager, Allocation, idempotencyKey);
       if (earlier) return allocationView(earlier);
-      const beneficiary = await findBeneficiary(tx.manager, body.beneficiaryId);
+      // With a campaign, its rules are decided under the beneficiary's lock.
+      const beneficiary = body.campaignId ? await lockedBeneficiary(tx.manager, body.beneficiaryId) : await findBeneficiary(tx.manager, body.beneficiaryId);
       if (!beneficiary) throw new UnprocessableEntityException(`beneficiary ${body.beneficiaryId} not found`);
       const items = await itemFacts(tx.manager, body.lines.map((l) => l.itemCode));
       if (body.campaignId) {
-        await lockBeneficiary(tx.manager, beneficiary.id);
         const refusal = eligibilityRefusal({
           campaignId: body.campaignId, campaign, on: allocatedOn, beneficiary,
           categories: [...new Set(body.lines.map((l) => items.get(l.itemCode)!.category))],

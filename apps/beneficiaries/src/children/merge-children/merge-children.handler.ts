@@ -2,7 +2,6 @@ import { ConflictException, Injectable, NotFoundException, UnprocessableEntityEx
 import { In } from 'typeorm';
 import { BeneficiariesMergedV1 } from '@giftflow/contracts';
 import { UnitOfWork } from '@giftflow/messaging';
-import { lockBeneficiary } from '../../allocations/beneficiary';
 import { Child, ChildView, childView } from '../child.entity';
 
 /**
@@ -16,9 +15,8 @@ export class MergeChildrenHandler {
   execute(id: string, intoId: string, actor: string): Promise<ChildView> {
     if (id === intoId) throw new UnprocessableEntityException('a child cannot be merged into itself');
     return this.uow.run({ actor }, async (tx) => {
-      // Allocation decisions for either child wait for the merge (ids in order: no deadlock with another merge).
-      for (const lockId of [id, intoId].sort()) await lockBeneficiary(tx.manager, lockId);
-      const rows = await tx.manager.find(Child, { where: { id: In([id, intoId]) }, lock: { mode: 'pessimistic_write' } });
+      // Allocation decisions for either child wait for the merge: they lock the same rows (lockedBeneficiary).
+      const rows = await tx.manager.find(Child, { where: { id: In([id, intoId]) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
       const child = rows.find((c) => c.id === id);
       const into = rows.find((c) => c.id === intoId);
       if (!child) throw new NotFoundException(`child ${id} not found`);

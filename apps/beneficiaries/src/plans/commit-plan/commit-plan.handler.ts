@@ -2,7 +2,7 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { UnitOfWork } from '@giftflow/messaging';
-import { findBeneficiary, heldCategories, lockBeneficiary } from '../../allocations/beneficiary';
+import { heldCategories, lockedBeneficiary } from '../../allocations/beneficiary';
 import { itemFacts, recordAllocation } from '../../allocations/record-allocation';
 import { KnownCampaigns } from '../../campaigns/known-campaigns';
 import { alreadyReceivedRefusal, campaignRefusal } from '../../eligibility/eligibility';
@@ -43,9 +43,8 @@ export class CommitPlanHandler {
       let made = 0;
       for (const entry of entries) {
         if (made >= fits) break;
-        const beneficiary = await findBeneficiary(tx.manager, entry.beneficiaryId);
+        const beneficiary = await lockedBeneficiary(tx.manager, entry.beneficiaryId);
         if (!beneficiary) continue;
-        await lockBeneficiary(tx.manager, beneficiary.id);
         if (alreadyReceivedRefusal(beneficiary, categories, await heldCategories(tx.manager, plan!.campaignId, beneficiary.groupIds))) continue;
         const allocation = await recordAllocation(tx, {
           beneficiary, campaignId: plan!.campaignId, warehouseCode: plan!.warehouseCode, lines: plan!.lines, allocatedOn: plan!.allocatedOn,
