@@ -141,4 +141,9 @@ describe('docker-compose.yml', () => {
     expect(await run(port)).toBe(1); // nothing listening
     expect(paths).toEqual(['/health', '/health']);
   }, 60_000); // three node processes on a busy machine
+  it("points beneficiaries' read-only campaign/donor lookups at donors and its stock lookups at inventory", () => {
+    const env = envOf(services.beneficiaries!);
+    expect(env.DONORS_URL).toBe(`http://donors:${APPS.find((a) => a.name === 'donors')!.port}`);
+    expect(env.INVENTORY_URL).toBe(`http://inventory:${APPS.find((a) => a.name === 'inventory')!.port}`);
+  });
 });

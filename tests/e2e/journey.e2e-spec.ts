@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Kafka } from 'kafkajs';
 import request from 'supertest';
 import { TOPICS } from '@giftflow/contracts';
-import { recreateTestDatabase, sleep, testKafka, uniquePrefix, waitFor } from '@giftflow/testing';
+import { readTopic, recreateTestDatabase, sleep, testKafka, uniquePrefix, waitFor } from '@giftflow/testing';
 import { RunningSystem, startSystem, workerPortOffset } from '../../scripts/apps';
 import { CAMPAIGNS, DISTRICTS, DONORS, ITEMS, WAREHOUSES } from '../../seeds/demo-data';
 
@@ -14,17 +14,23 @@ import { CAMPAIGNS, DISTRICTS, DONORS, ITEMS, WAREHOUSES } from '../../seeds/dem
 describe('the whole journey, end to end', () => {
   const prefix = uniquePrefix('journey');
   const offset = workerPortOffset();
+  // Named after the port range too: two checkouts running this file on one PostgreSQL must not recreate each other's.
+  const run = `e2e${process.env.GIFTFLOW_TEST_PORT_BASE ?? ''}`;
   const databases = {
-    DONORS_DATABASE: 'giftflow_test_e2e_donors',
-    INVENTORY_DATABASE: 'giftflow_test_e2e_inventory',
-    BENEFICIARIES_DATABASE: 'giftflow_test_e2e_beneficiaries',
-    REPORTING_DATABASE: 'giftflow_test_e2e_reporting',
+    DONORS_DATABASE: `giftflow_test_${run}_donors`,
+    INVENTORY_DATABASE: `giftflow_test_${run}_inventory`,
+    BENEFICIARIES_DATABASE: `giftflow_test_${run}_beneficiaries`,
+    REPORTING_DATABASE: `giftflow_test_${run}_reporting`,
   };
   let system: RunningSystem;
   let kafka: Kafka;
   let gateway: string;
 
   const api = () => request(gateway);
+  /** Asserts the status, naming the request and the answer's body when it differs. */
+  const answers = (status: number) => (res: request.Response) => {
+    if (res.status !== status) throw new Error(`${res.request.method} ${res.request.url} answered ${res.status}, not ${status}: ${res.text}`);
+  };
   const bicycle = ITEMS.bicycle;
   const warehouseCode = WAREHOUSES.provincial.code;
   const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit' })
@@ -56,18 +62,20 @@ describe('the whole journey, end to end', () => {
     expect(body).toMatchObject({ id: expect.any(String), status: 'requested' });
     return body.id as string;
   };
-  const inventoryEventsOnTopic = async () => {
+  const eventsOnTopic = async (topic: string) => {
     const admin = kafka.admin();
     await admin.connect();
     try {
-      const offsets = await admin.fetchTopicOffsets(prefix + TOPICS.inventory);
+      const offsets = await admin.fetchTopicOffsets(topic);
       return offsets.reduce((sum, p) => sum + Number(p.high), 0);
     } finally {
       await admin.disconnect();
     }
   };
+  const inventoryEventsOnTopic = () => eventsOnTopic(prefix + TOPICS.inventory);
 
   let campaignId: string;
+  let donorId: string;
   let pledgeId: string;
   const pledgeKey = randomUUID();
   let pledgeBody: object;
@@ -77,7 +85,7 @@ describe('the whole journey, end to end', () => {
     for (const name of Object.values(databases)) await recreateTestDatabase(name);
     kafka = testKafka('giftflow-e2e');
     system = await startSystem({
-      env: { ...databases, KAFKA_TOPIC_PREFIX: prefix, DONORS_URL: `http://127.0.0.1:${3001 + offset}` },
+      env: { ...databases, KAFKA_TOPIC_PREFIX: prefix, DONORS_URL: `http://127.0.0.1:${3001 + offset}`, INVENTORY_URL: `http://127.0.0.1:${3002 + offset}` },
       portOffset: offset,
       output: 'quiet',
     });
@@ -90,7 +98,9 @@ describe('the whole journey, end to end', () => {
 
   it('1. a military donor pledges 20 bicycles; the warehouse receives all 20; the pledge becomes received', async () => {
     const donor = (await api().post('/api/donors/donors').send(DONORS.navy).expect(201)).body;
-    const today = new Date().toISOString().slice(0, 10);
+    donorId = donor.id;
+    // The fund's today (Asia/Ho_Chi_Minh), as beneficiaries checks the campaign's dates.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
     campaignId = (await api().post('/api/donors/campaigns')
       .send({ name: CAMPAIGNS.monthOfAction.name, startsOn: `${month}-01`, endsOn: today > `${month}-28` ? today : `${month}-28` })
       .expect(201)).body.id;
@@ -226,5 +236,47 @@ describe('the whole journey, end to end', () => {
     }, 120_000, 500);
     expect(await monthly()).toEqual(before);
     expect((await api().get(`/api/reporting/reports/pledges/${pledgeId}/trace`).expect(200)).body).toEqual(traceBefore);
+  });
+  it('8. a plan for the campaign: four children in Nga Nam ranked by need, three backpacks in stock, the three most in need get one', async () => {
+    const backpack = ITEMS.backpack;
+    await api().post('/api/inventory/items').send(backpack).expect(answers(201));
+    const pledge = (await api().post('/api/donors/pledges').set('Idempotency-Key', randomUUID())
+      .send({ donorId, campaignId, lines: [{ itemCode: backpack.code, quantity: 3, unitValueVnd: backpack.unitValueVnd }] }).expect(answers(201))).body;
+    await api().post('/api/inventory/receipts').send({ pledgeId: pledge.id, warehouseCode, lines: [{ itemCode: backpack.code, quantity: 3 }] }).expect(answers(201));
+
+    const ngaNam = DISTRICTS.ngaNam.code;
+    const child = async (fullName: string, circumstances: string[]) => (await api().post('/api/beneficiaries/children').send({
+      fullName, birthDate: '2015-09-01', sex: 'female', districtCode: ngaNam, communeCode: `${ngaNam}07`, circumstances, guardianName: `Mẹ của ${fullName}`,
+    }).expect(answers(201))).body.id as string;
+    const poor = await child('Đỗ Thị Nghèo', ['poor_household']);
+    const minority = await child('Thạch Thị Sô Phi', ['ethnic_minority']);
+    const neediest = await child('Nguyễn Thị Khó', ['orphan', 'disabled']);
+    const orphan = await child('Lâm Thị Mồ Côi', ['orphan']);
+
+    const { body: draft } = await api().post('/api/beneficiaries/allocation-plans').set('X-Actor', 'officer-lan').send({
+      campaignId, name: 'Backpacks for Nga Nam', warehouseCode, lines: [{ itemCode: backpack.code, quantity: 1 }], criteria: { districtCodes: [ngaNam] },
+    }).expect(answers(201));
+    expect(draft.roster.map((r: { beneficiaryId: string }) => r.beneficiaryId)).toEqual([neediest, orphan, poor, minority]);
+    expect(draft).toMatchObject({ status: 'draft', willReceive: 3, willWait: 1, stock: [{ itemCode: backpack.code, available: 3, needed: 4 }] });
+
+    await api().post(`/api/beneficiaries/allocation-plans/${draft.id}/commit`).expect(answers(202));
+    const done = await waitFor('the plan to be confirmed by inventory', async () => {
+      const { body } = await api().get(`/api/beneficiaries/allocation-plans/${draft.id}`).expect(answers(200));
+      return body.progress.confirmed === 3 && body;
+    }, 60_000, 250);
+    expect(done.roster.map((r: { status: string }) => r.status)).toEqual(['confirmed', 'confirmed', 'confirmed', 'waiting']);
+    const { body: levels } = await api().get(`/api/inventory/stock?itemCode=${backpack.code}&warehouseCode=${warehouseCode}`).expect(answers(200));
+    expect(levels[0]).toMatchObject({ onHand: 3, reserved: 3, available: 0 });
+
+    const sheet = await api().get(`/api/beneficiaries/allocation-plans/${draft.id}/roster?format=csv`).expect(answers(200));
+    const rows = sheet.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(rows.map((r: string) => r.split(',').slice(0, 2).join(','))).toEqual(['Rank,Name', '1,Nguyễn Thị Khó', '2,Lâm Thị Mồ Côi', '3,Đỗ Thị Nghèo']);
+
+    // The names stay in beneficiaries: nothing it published carries them.
+    const topic = prefix + TOPICS.beneficiaries;
+    const published = (await readTopic(kafka, topic, await eventsOnTopic(topic))).map((m) => m.value!.toString());
+    for (const personal of ['Nguyễn Thị Khó', 'Lâm Thị Mồ Côi', 'Đỗ Thị Nghèo', 'Thạch Thị Sô Phi', 'Mẹ của', 'Child 1', 'Guardian', '2015-09-01']) {
+      expect(published.filter((raw) => raw.includes(personal))).toEqual([]);
+    }
   });
 });

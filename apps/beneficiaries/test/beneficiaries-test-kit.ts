@@ -1,7 +1,8 @@
 import { Kafka, KafkaMessage } from 'kafkajs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { Envelope, EventDefinition, EventOf, TOPICS } from '@giftflow/contracts';
+import { randomUUID } from 'node:crypto';
+import { CampaignOpenedV1, Envelope, EventDefinition, EventOf, ItemRegisteredV1, TOPICS } from '@giftflow/contracts';
 import {
   ServiceTestApp, createTestDataSource, envelopeOf, publishEnvelopes, readTopic, startServiceForTest, testKafka, uniquePrefix, waitFor,
 } from '@giftflow/testing';
@@ -31,10 +32,12 @@ export class BeneficiariesTestKit {
     readonly prefix: string,
   ) {}
 
-  /** `database` must be giftflow_test_beneficiaries_<file>. */
-  static async start(database: string): Promise<BeneficiariesTestKit> {
+  /** `database` must be giftflow_test_beneficiaries_<file>; DONORS_URL points at a closed port unless given. */
+  static async start(database: string, env: Record<string, string> = {}): Promise<BeneficiariesTestKit> {
     const prefix = uniquePrefix(database.replace('giftflow_test_', ''));
-    const service = await startServiceForTest('beneficiaries', BeneficiariesModule, { database, topicPrefix: prefix });
+    const service = await startServiceForTest('beneficiaries', BeneficiariesModule, {
+      database, topicPrefix: prefix, env: { DONORS_URL: 'http://127.0.0.1:1', INVENTORY_URL: 'http://127.0.0.1:1', ...env },
+    });
     const db = await createTestDataSource(database, [], false);
     return new BeneficiariesTestKit(service, db, prefix);
   }
@@ -48,8 +51,28 @@ export class BeneficiariesTestKit {
     return request(this.service.url);
   }
 
+  private registered = 0;
+
+  /** A child registered through the API; a name of its own unless given (the same name, birth date and commune is a 409). */
   async registerChild(overrides: Record<string, unknown> = {}): Promise<string> {
-    return (await this.api().post('/children').send(aChild(overrides)).expect(201)).body.id;
+    const fullName = `Thach Thi Sa Rinh ${++this.registered}`;
+    return (await this.api().post('/children').send(aChild({ fullName, ...overrides })).expect(201)).body.id;
+  }
+
+  /** Donors opens a campaign (CampaignOpened on its topic); resolves once beneficiaries has learned it. */
+  async openCampaign(payload: Partial<z.input<typeof CampaignOpenedV1.payload>> = {}): Promise<string> {
+    const campaignId = payload.campaignId ?? randomUUID();
+    const event = await this.publish(CampaignOpenedV1, campaignId, {
+      campaignId, name: 'Month of Action for Children', startsOn: '2020-01-01', endsOn: '2099-12-31', ...payload,
+    });
+    await this.handled(event);
+    return campaignId;
+  }
+
+  /** Inventory registers an item (ItemRegistered); resolves once beneficiaries has learned it. */
+  async registerItem(itemCode: string, category: string, stocked = true): Promise<void> {
+    const event = await this.publish(ItemRegisteredV1, itemCode, { itemCode, name: itemCode, category, unit: 'piece', unitValueVnd: 100_000, stocked });
+    await this.handled(event);
   }
 
   /** An envelope as inventory's relay would write it (checked against its contract). */
@@ -84,7 +107,7 @@ export class BeneficiariesTestKit {
     return messages.map((m) => ({ ...JSON.parse(m.value!.toString()), raw: m.value!.toString() }));
   }
 
-  /** Waits until the consumer has handled (committed) this event. */
+  /** Waits until the consumer has handled (committed) this event (from any topic). */
   handled(event: Envelope): Promise<boolean> {
     return waitFor(`${event.type} ${event.id} to be handled`, async () =>
       (await this.db.query("SELECT 1 FROM inbox WHERE consumer = 'beneficiaries' AND event_id = $1", [event.id])).length > 0);

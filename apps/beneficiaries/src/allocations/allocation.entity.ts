@@ -18,14 +18,21 @@ export class Allocation {
   @Column('uuid', { name: 'campaign_id', nullable: true }) campaignId!: string | null;
   @Column('text', { name: 'warehouse_code', nullable: true }) warehouseCode!: string | null;
   @Column('text') status!: AllocationStatus;
-  /** Why it was rejected or failed; null otherwise. */
+  /** Why it was rejected, failed or cancelled; null otherwise. */
   @Column('text', { nullable: true }) reason!: string | null;
   @Column('jsonb') lines!: AllocationLine[];
+  /** Business date (a paper record entered later carries its own); never in the future. */
+  @Column('date', { name: 'allocated_on' }) allocatedOn!: string;
+  @Column('uuid', { name: 'plan_id', nullable: true }) planId!: string | null;
+  /** 1, then 2, 3… after each retry of a failed delivery. */
+  @Column('integer') attempt!: number;
+  /** The item categories of its lines when it was made (one per category per campaign per child). */
+  @Column('text', { array: true }) categories!: string[];
   @Column('text', { name: 'idempotency_key', nullable: true }) idempotencyKey!: string | null;
   @Column('timestamptz', { name: 'requested_at' }) requestedAt!: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
 }
 
-export type AllocationView = Omit<Allocation, 'idempotencyKey'>;
+export type AllocationView = Omit<Allocation, 'idempotencyKey' | 'categories'>;
 
-export const allocationView = ({ idempotencyKey: _, ...allocation }: Allocation): AllocationView => allocation;
+export const allocationView = ({ idempotencyKey: _, categories: __, ...allocation }: Allocation): AllocationView => allocation;

@@ -6,6 +6,8 @@ import { ChildCircumstance } from './circumstances';
 export class Child {
   @PrimaryColumn('uuid') id!: string;
   @Column('text', { name: 'full_name' }) fullName!: string;
+  /** fullName folded (see fold-name.ts): what search and the duplicate check compare. */
+  @Column('text', { name: 'search_name' }) searchName!: string;
   @Column('date', { name: 'birth_date' }) birthDate!: string;
   @Column('text') sex!: 'female' | 'male';
   @Column('text', { name: 'district_code' }) districtCode!: string;
@@ -15,8 +17,11 @@ export class Child {
   @Column('text', { name: 'guardian_phone', nullable: true }) guardianPhone!: string | null;
   @Column('text', { name: 'idempotency_key', nullable: true }) idempotencyKey!: string | null;
   @Column('timestamptz', { name: 'registered_at' }) registeredAt!: Date;
+  /** Set when this record was found to be the same child as another: it lives on as that one. */
+  @Column('uuid', { name: 'merged_into', nullable: true }) mergedInto!: string | null;
+  @Column('timestamptz', { name: 'merged_at', nullable: true }) mergedAt!: Date | null;
 }
 
-export type ChildView = Omit<Child, 'idempotencyKey'>;
+export type ChildView = Omit<Child, 'idempotencyKey' | 'searchName' | 'mergedInto' | 'mergedAt'>;
 
-export const childView = ({ idempotencyKey: _, ...child }: Child): ChildView => child;
+export const childView = ({ idempotencyKey: _, searchName: __, mergedInto: ___, mergedAt: ____, ...child }: Child): ChildView => child;

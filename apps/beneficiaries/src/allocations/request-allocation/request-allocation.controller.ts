@@ -10,14 +10,15 @@ export class RequestAllocationController {
   constructor(private readonly handler: RequestAllocationHandler) {}
 
   /**
-   * 202 with the allocation, status "requested": inventory decides by event whether it is confirmed.
-   * 422 unknown beneficiary; 400 naming each bad field (no lines, an item twice…).
+   * 202 with the allocation, status "requested": inventory decides by event whether it is confirmed (services:
+   * "confirmed" at once). 422 unknown beneficiary, a campaign rule broken (`rule`), allocatedOn in the future, goods
+   * mixed with services; 400 naming each bad field (no lines, an item twice…).
    */
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
-  @ApiAcceptedResponse({ description: 'the allocation, status "requested"; inventory decides by event whether it is confirmed; publishes AllocationRequested' })
-  @ApiBadRequestResponse({ description: 'a field fails validation (no lines, an item twice…)' })
-  @ApiUnprocessableEntityResponse({ description: 'unknown beneficiary' })
+  @ApiAcceptedResponse({ description: 'The allocation, requested (services: confirmed); AllocationRequested is published' })
+  @ApiBadRequestResponse({ description: 'A field that fails validation, named' })
+  @ApiUnprocessableEntityResponse({ description: 'Unknown beneficiary; a campaign rule refused (rule: campaign_closed | outside_dates | circumstance | age | district | already_received); allocatedOn in the future; goods mixed with services' })
   request(@Body() body: RequestAllocationDto, @Actor() actor: string, @IdempotencyKey() idempotencyKey: string | null): Promise<AllocationView> {
     return this.handler.execute(body, actor, idempotencyKey);
   }

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
-import { HasNoRepeated, IsCode } from '@giftflow/platform';
+import { HasNoRepeated, IsCalendarDate, IsCode } from '@giftflow/platform';
 
 export class AllocationLineDto {
   @IsCode() itemCode!: string;
@@ -15,4 +15,6 @@ export class RequestAllocationDto {
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => AllocationLineDto)
   @HasNoRepeated((l: { itemCode?: unknown } | null) => l?.itemCode, 'item')
   lines!: AllocationLineDto[];
+  /** Business date (paper records entered later); today in Asia/Ho_Chi_Minh when absent; never in the future. */
+  @IsOptional() @IsCalendarDate() allocatedOn?: string;
 }

@@ -1,51 +1,48 @@
 import { Injectable, UnprocessableEntityException } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
-import { AllocationRequestedV1 } from '@giftflow/contracts';
 import { UnitOfWork } from '@giftflow/messaging';
-import { Child } from '../../children/child.entity';
 import { createdEarlier } from '@giftflow/platform';
-import { Institution } from '../../institutions/institution.entity';
+import { KnownCampaigns } from '../../campaigns/known-campaigns';
+import { Clock } from '../../clock/clock';
+import { eligibilityRefusal } from '../../eligibility/eligibility';
+import { eligibilityRefused } from '../../eligibility/eligibility-refused';
 import { Allocation, AllocationView, allocationView } from '../allocation.entity';
+import { findBeneficiary, heldCategories, lockedBeneficiary } from '../beneficiary';
+import { businessDate } from '../business-date';
+import { itemFacts, recordAllocation } from '../record-allocation';
 import { RequestAllocationDto } from './request-allocation.dto';
 
-/** Saga step 1: records the allocation as requested and asks inventory (AllocationRequested) to reserve its stock. */
+/**
+ * Saga step 1: checks the campaign's rules at the allocation's date, records the allocation as requested and
+ * asks inventory (AllocationRequested) to reserve its stock; services are confirmed at once.
+ */
 @Injectable()
 export class RequestAllocationHandler {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(private readonly uow: UnitOfWork, private readonly campaigns: KnownCampaigns, private readonly clock: Clock) {}
 
-  execute(body: RequestAllocationDto, actor: string, idempotencyKey: string | null): Promise<AllocationView> {
+  async execute(body: RequestAllocationDto, actor: string, idempotencyKey: string | null): Promise<AllocationView> {
+    const allocatedOn = businessDate(body.allocatedOn, this.clock.today(), 'allocatedOn');
+    // Outside the transaction: an unseen campaign may take one HTTP call to donors.
+    const campaign = body.campaignId ? await this.campaigns.rulesOf(body.campaignId) : null;
     return this.uow.run({ actor }, async (tx) => {
       const earlier = await createdEarlier(tx.manager, Allocation, idempotencyKey);
       if (earlier) return allocationView(earlier);
-      const beneficiary = await findBeneficiary(tx.manager, body.beneficiaryId);
+      // With a campaign, its rules are decided under the beneficiary's lock.
+      const beneficiary = body.campaignId ? await lockedBeneficiary(tx.manager, body.beneficiaryId) : await findBeneficiary(tx.manager, body.beneficiaryId);
       if (!beneficiary) throw new UnprocessableEntityException(`beneficiary ${body.beneficiaryId} not found`);
-      const now = new Date();
-      const allocation: Allocation = {
-        id: randomUUID(),
-        beneficiaryId: body.beneficiaryId,
-        ...beneficiary,
-        campaignId: body.campaignId ?? null,
-        warehouseCode: body.warehouseCode ?? null,
-        status: 'requested',
-        reason: null,
-        lines: body.lines.map(({ itemCode, quantity }) => ({ itemCode, quantity })),
-        idempotencyKey,
-        requestedAt: now,
-        updatedAt: now,
-      };
-      await tx.manager.insert(Allocation, allocation);
-      const { id: allocationId, beneficiaryId, beneficiaryKind, districtCode, campaignId, warehouseCode, lines } = allocation;
-      tx.publish(AllocationRequestedV1, allocationId, { allocationId, beneficiaryId, beneficiaryKind, districtCode, campaignId, warehouseCode, lines });
+      const items = await itemFacts(tx.manager, body.lines.map((l) => l.itemCode));
+      if (body.campaignId) {
+        const refusal = eligibilityRefusal({
+          campaignId: body.campaignId, campaign, on: allocatedOn, beneficiary,
+          categories: [...new Set(body.lines.map((l) => items.get(l.itemCode)!.category))],
+          heldCategories: await heldCategories(tx.manager, body.campaignId, beneficiary.groupIds),
+        });
+        if (refusal) throw eligibilityRefused(refusal);
+      }
+      const allocation = await recordAllocation(tx, {
+        beneficiary, campaignId: body.campaignId ?? null, warehouseCode: body.warehouseCode ?? null, lines: body.lines,
+        allocatedOn, planId: null, idempotencyKey, items,
+      });
       return allocationView(allocation);
     });
   }
-}
-
-/** A beneficiary is a child or an institution; the allocation (and its events) carry only the kind and district. */
-async function findBeneficiary(m: EntityManager, id: string): Promise<Pick<Allocation, 'beneficiaryKind' | 'districtCode'> | null> {
-  const child = await m.findOne(Child, { where: { id }, select: { districtCode: true } });
-  if (child) return { beneficiaryKind: 'child', districtCode: child.districtCode };
-  const institution = await m.findOne(Institution, { where: { id }, select: { districtCode: true } });
-  return institution && { beneficiaryKind: 'institution', districtCode: institution.districtCode };
 }

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { BeneficiariesTestKit } from '../../../test/beneficiaries-test-kit';
+import { fundToday } from '../../children/birth-date';
 
 describe('POST /allocations, GET /allocations/:id', () => {
   let kit: BeneficiariesTestKit;
-  const campaignId = randomUUID();
+  let campaignId: string;
 
   beforeAll(async () => {
     kit = await BeneficiariesTestKit.start('giftflow_test_beneficiaries_allocations');
+    campaignId = await kit.openCampaign();
   });
   afterAll(async () => {
     await kit?.close();
@@ -21,13 +23,15 @@ describe('POST /allocations, GET /allocations/:id', () => {
       .send({ beneficiaryId: childId, campaignId, warehouseCode: 'ST-FUND', lines })
       .expect(202);
     const expected = { id: expect.any(String), beneficiaryId: childId, beneficiaryKind: 'child', districtCode: '946', campaignId, warehouseCode: 'ST-FUND', lines };
-    expect(body).toEqual({ ...expected, status: 'requested', reason: null, requestedAt: expect.any(String), updatedAt: expect.any(String) });
+    expect(body).toEqual({
+      ...expected, status: 'requested', reason: null, allocatedOn: fundToday(), planId: null, attempt: 1, requestedAt: expect.any(String), updatedAt: expect.any(String),
+    });
     expect((await kit.api().get(`/allocations/${body.id}`).expect(200)).body).toEqual(body);
 
     const requested = (await kit.publishedEvents()).filter((e) => e.type === 'AllocationRequested');
     expect(requested).toEqual([expect.objectContaining({
       aggregateId: body.id, source: 'beneficiaries', actor: 'officer-lan',
-      payload: { allocationId: body.id, beneficiaryId: childId, beneficiaryKind: 'child', districtCode: '946', campaignId, warehouseCode: 'ST-FUND', lines },
+      payload: { allocationId: body.id, beneficiaryId: childId, beneficiaryKind: 'child', districtCode: '946', campaignId, warehouseCode: 'ST-FUND', lines, allocatedOn: fundToday(), attempt: 1 },
     })]);
   });
 
@@ -38,7 +42,7 @@ describe('POST /allocations, GET /allocations/:id', () => {
     const [event] = (await kit.outbox('AllocationRequested')).filter((e) => e.aggregateId === body.id);
     expect(event.payload).toEqual({
       allocationId: body.id, beneficiaryId: institutionId, beneficiaryKind: 'institution', districtCode: '941',
-      campaignId: null, warehouseCode: null, lines: [{ itemCode: 'milk-carton-48', quantity: 30 }],
+      campaignId: null, warehouseCode: null, lines: [{ itemCode: 'milk-carton-48', quantity: 30 }], allocatedOn: fundToday(), attempt: 1,
     });
   });
 
@@ -53,8 +57,8 @@ describe('POST /allocations, GET /allocations/:id', () => {
   it('answers 400 naming each bad field: no lines, an item twice, bad quantities and ids', async () => {
     const childId = await kit.registerChild();
     const bad = async (body: object) => (await kit.api().post('/allocations').send(body).expect(400)).body.message.join('\n') as string;
-    const messages = await bad({ beneficiaryId: 'child-1', campaignId: 'mid-autumn', warehouseCode: 'ST FUND', lines: [{ itemCode: 'bicycle', quantity: 0 }, { itemCode: 'backpack', quantity: 1.5 }] });
-    for (const field of ['beneficiaryId', 'campaignId', 'warehouseCode', 'lines.0.quantity', 'lines.1.quantity']) expect(messages).toContain(field);
+    const messages = await bad({ beneficiaryId: 'child-1', campaignId: 'mid-autumn', warehouseCode: 'ST FUND', lines: [{ itemCode: 'bicycle', quantity: 0 }, { itemCode: 'backpack', quantity: 1.5 }], allocatedOn: '2026-02-30' });
+    for (const field of ['beneficiaryId', 'campaignId', 'warehouseCode', 'lines.0.quantity', 'lines.1.quantity', 'allocatedOn']) expect(messages).toContain(field);
     expect(await bad({ beneficiaryId: childId, lines: [] })).toBe('lines must contain at least 1 elements');
     expect(await bad({ beneficiaryId: childId, lines: [{ itemCode: 'bicycle', quantity: 1 }, { itemCode: 'bicycle', quantity: 2 }] }))
       .toBe('lines must not list the same item twice (bicycle)');

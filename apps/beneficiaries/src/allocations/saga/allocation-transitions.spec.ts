@@ -1,5 +1,5 @@
 import { ALLOCATION_STATUSES, AllocationStatus } from '../allocation.entity';
-import { SagaStatus, canMove } from './allocation-transitions';
+import { CANCELLABLE, RETRYABLE, SagaStatus, canMove } from './allocation-transitions';
 
 describe('canMove', () => {
   const allowed: Record<SagaStatus, AllocationStatus[]> = {
@@ -18,5 +18,12 @@ describe('canMove', () => {
     for (const final of ['rejected', 'delivered', 'failed', 'cancelled'] as const) {
       for (const to of Object.keys(allowed) as SagaStatus[]) expect(canMove(final, to)).toBe(false);
     }
+  });
+});
+
+describe('staff commands', () => {
+  it('cancels until dispatched, and a failed one; retries only a failed one', () => {
+    expect(ALLOCATION_STATUSES.filter((s) => CANCELLABLE.includes(s))).toEqual(['requested', 'confirmed', 'failed']);
+    expect(ALLOCATION_STATUSES.filter((s) => RETRYABLE.includes(s))).toEqual(['failed']);
   });
 });

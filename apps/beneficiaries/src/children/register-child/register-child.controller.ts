@@ -1,5 +1,5 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiCreatedResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse } from '@nestjs/swagger';
 import { Actor, IdempotencyKey } from '@giftflow/platform';
 import { ChildView } from '../child.entity';
 import { RegisterChildDto } from './register-child.dto';
@@ -9,10 +9,11 @@ import { RegisterChildHandler } from './register-child.handler';
 export class RegisterChildController {
   constructor(private readonly handler: RegisterChildHandler) {}
 
-  /** 201 with the child's record; 400 naming each bad field. Publishes BeneficiaryRegistered (kind child). */
+  /** 201 with the child's record; 400 naming each bad field; 409 a possible duplicate. Publishes BeneficiaryRegistered (kind child). */
   @Post()
-  @ApiCreatedResponse({ description: 'the child (a retry with the same Idempotency-Key: the first one); publishes BeneficiaryRegistered' })
-  @ApiBadRequestResponse({ description: 'a field fails validation' })
+  @ApiCreatedResponse({ description: "The child's record; BeneficiaryRegistered (no name, birth date, guardian or phone) is published" })
+  @ApiBadRequestResponse({ description: 'A field that fails validation, named' })
+  @ApiConflictResponse({ description: '{message, possibleDuplicateOf: [ids]}: same name (ignoring diacritics and case), birth date and commune; send confirmNotDuplicate: true to register anyway' })
   register(@Body() body: RegisterChildDto, @Actor() actor: string, @IdempotencyKey() idempotencyKey: string | null): Promise<ChildView> {
     return this.handler.execute(body, actor, idempotencyKey);
   }

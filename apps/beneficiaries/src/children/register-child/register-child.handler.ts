@@ -1,12 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { ConflictException, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
 import { BeneficiaryRegisteredV1 } from '@giftflow/contracts';
 import { UnitOfWork } from '@giftflow/messaging';
 import { createdEarlier } from '@giftflow/platform';
 import { Child, ChildView, childView } from '../child.entity';
+import { foldName } from '../fold-name';
 import { RegisterChildDto } from './register-child.dto';
 
-/** Records a child and announces them pseudonymously: the event has no name, birth date, guardian or phone. */
+/**
+ * Records a child and announces them pseudonymously: the event has no name, birth date, guardian or phone.
+ * The same name (ignoring diacritics and case), birth date and commune again is 409 with the possible duplicates,
+ * unless the body says `confirmNotDuplicate: true`.
+ */
 @Injectable()
 export class RegisterChildHandler {
   constructor(private readonly uow: UnitOfWork) {}
@@ -15,9 +21,21 @@ export class RegisterChildHandler {
     return this.uow.run({ actor }, async (tx) => {
       const earlier = await createdEarlier(tx.manager, Child, idempotencyKey);
       if (earlier) return childView(earlier);
+      const fullName = body.fullName.trim();
+      const searchName = foldName(fullName);
+      if (!body.confirmNotDuplicate) {
+        const duplicates = await possibleDuplicates(tx.manager, searchName, body.birthDate, body.communeCode);
+        if (duplicates.length > 0) {
+          throw new ConflictException({
+            statusCode: 409, error: 'Conflict', possibleDuplicateOf: duplicates,
+            message: `a child named like ${fullName}, born ${body.birthDate}, is already registered in commune ${body.communeCode}: check, then merge or send confirmNotDuplicate: true`,
+          });
+        }
+      }
       const child: Child = {
         id: randomUUID(),
-        fullName: body.fullName.trim(),
+        fullName,
+        searchName,
         birthDate: body.birthDate,
         sex: body.sex,
         districtCode: body.districtCode,
@@ -27,6 +45,8 @@ export class RegisterChildHandler {
         guardianPhone: body.guardianPhone ?? null,
         idempotencyKey,
         registeredAt: new Date(),
+        mergedInto: null,
+        mergedAt: null,
       };
       await tx.manager.insert(Child, child);
       tx.publish(BeneficiaryRegisteredV1, child.id, {
@@ -41,4 +61,17 @@ export class RegisterChildHandler {
       return childView(child);
     });
   }
+}
+
+/**
+ * Ids of living records with the same folded name, birth date and commune. Registrations of one such child take
+ * turns (a transaction-scoped advisory lock), so two concurrent ones cannot both miss each other.
+ */
+async function possibleDuplicates(m: EntityManager, searchName: string, birthDate: string, communeCode: string): Promise<string[]> {
+  await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`child:${searchName}|${birthDate}|${communeCode}`]);
+  const rows: { id: string }[] = await m.query(
+    'SELECT id FROM children WHERE search_name = $1 AND birth_date = $2 AND commune_code = $3 AND merged_into IS NULL ORDER BY registered_at',
+    [searchName, birthDate, communeCode],
+  );
+  return rows.map((r) => r.id);
 }

@@ -1,0 +1,5 @@
+import { IsString, Matches, MaxLength } from 'class-validator';
+
+export class CancelAllocationDto {
+  @IsString() @Matches(/\S/, { message: '$property must not be blank' }) @MaxLength(500) reason!: string;
+}

@@ -1,0 +1,5 @@
+import { IsIn, IsOptional } from 'class-validator';
+
+export class PrintRosterDto {
+  @IsOptional() @IsIn(['csv', 'pdf']) format?: 'csv' | 'pdf';
+}
