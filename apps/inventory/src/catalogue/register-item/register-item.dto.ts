@@ -1,4 +1,4 @@
-import { IsString, Length } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, Length } from 'class-validator';
 import { IsCategory, IsCode, IsVnd } from '@giftflow/platform';
 
 export class RegisterItemDto {
@@ -8,4 +8,8 @@ export class RegisterItemDto {
   @IsCategory() category!: string;
   @IsString() @Length(1, 32) unit!: string;
   @IsVnd() unitValueVnd!: number;
+  /** false for a service (no lots, no reservations); default true. */
+  @IsOptional() @IsBoolean() stocked?: boolean;
+  /** true: every receipt line needs expiresOn; default false. */
+  @IsOptional() @IsBoolean() perishable?: boolean;
 }

@@ -1,22 +1,20 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import { WarehouseRegisteredV1 } from '@giftflow/contracts';
-import { UnitOfWork } from '@giftflow/messaging';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse } from '@nestjs/swagger';
 import { Actor } from '@giftflow/platform';
-import { insertNew } from '../insert-new';
 import { Warehouse } from '../warehouse.entity';
 import { RegisterWarehouseDto } from './register-warehouse.dto';
+import { RegisterWarehouseHandler } from './register-warehouse.handler';
 
 @Controller('warehouses')
 export class RegisterWarehouseController {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(private readonly handler: RegisterWarehouseHandler) {}
 
   /** 201 with the warehouse; 409 when the code is taken. Publishes WarehouseRegistered. */
   @Post()
+  @ApiCreatedResponse({ description: 'The warehouse; WarehouseRegistered published' })
+  @ApiBadRequestResponse({ description: 'A bad field, each named' })
+  @ApiConflictResponse({ description: 'The code is already registered' })
   register(@Body() body: RegisterWarehouseDto, @Actor() actor: string): Promise<Warehouse> {
-    return this.uow.run({ actor }, async (tx) => {
-      const warehouse = await insertNew(tx.manager, Warehouse, { ...body, registeredAt: new Date() }, `warehouse ${body.code} is already registered`);
-      tx.publish(WarehouseRegisteredV1, warehouse.code, { warehouseCode: warehouse.code, name: warehouse.name, districtCode: warehouse.districtCode });
-      return warehouse;
-    });
+    return this.handler.execute(body, actor);
   }
 }

@@ -1,22 +1,30 @@
 import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DeliveryView, findDeliveries } from '../delivery.view';
+import { Page, pageOf } from '../../stock/paged';
+import { DeliveryView, findDelivery, pageOfDeliveries } from '../delivery.view';
 import { ListDeliveriesDto } from './list-deliveries.dto';
 
 @Controller('deliveries')
 export class ListDeliveriesController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** e.g. `?status=ready`: what volunteers can take out now. */
+  /** e.g. `?status=ready&warehouseCode=ST-FUND`: what volunteers can take out now; paged. */
   @Get()
-  list(@Query() query: ListDeliveriesDto): Promise<DeliveryView[]> {
-    return findDeliveries(this.dataSource.manager, { status: query.status });
+  @ApiOkResponse({ description: '{items, total, page, pageSize}: deliveries oldest first, filtered by volunteer, warehouseCode, campaignId, status' })
+  @ApiBadRequestResponse({ description: 'A bad filter, each named' })
+  list(@Query() query: ListDeliveriesDto): Promise<Page<DeliveryView>> {
+    const { status, volunteer, warehouseCode, campaignId } = query;
+    return pageOfDeliveries(this.dataSource.manager, { status, volunteer, warehouseCode, campaignId }, pageOf(query));
   }
 
   @Get(':allocationId')
+  @ApiOkResponse({ description: 'One delivery' })
+  @ApiBadRequestResponse({ description: 'Not a uuid' })
+  @ApiNotFoundResponse({ description: 'Unknown allocation' })
   async one(@Param('allocationId', ParseUUIDPipe) allocationId: string): Promise<DeliveryView> {
-    const [delivery] = await findDeliveries(this.dataSource.manager, { allocationId });
+    const delivery = await findDelivery(this.dataSource.manager, allocationId);
     if (!delivery) throw new NotFoundException(`allocation ${allocationId} not found`);
     return delivery;
   }
