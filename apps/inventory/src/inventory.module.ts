@@ -36,8 +36,17 @@ import { Receipt } from './receipts/receipt.entity';
 import { ReceiveGoodsController } from './receipts/receive-goods/receive-goods.controller';
 import { ReceiveGoodsHandler } from './receipts/receive-goods/receive-goods.handler';
 import { ListLotsController } from './stock/list-lots/list-lots.controller';
+import { ListMovementsController } from './stock/list-movements/list-movements.controller';
+import { ReconcileStockController } from './stock/reconcile-stock/reconcile-stock.controller';
 import { QueryStockController } from './stock/query-stock/query-stock.controller';
 import { StockLot } from './stock/stock-lot.entity';
+import { DispatchTransferHandler } from './transfers/dispatch-transfer/dispatch-transfer.handler';
+import { ReceiveTransferHandler } from './transfers/receive-transfer/receive-transfer.handler';
+import { TransfersController } from './transfers/transfers.controller';
+import { CloseStockTakeHandler } from './stock-takes/close-stock-take/close-stock-take.handler';
+import { OpenStockTakeHandler } from './stock-takes/open-stock-take/open-stock-take.handler';
+import { RecordCountsHandler } from './stock-takes/record-counts/record-counts.handler';
+import { StockTakesController } from './stock-takes/stock-takes.controller';
 import { StockMovement } from './stock/stock-movement.entity';
 
 const entities = [Item, Warehouse, KnownPledge, KnownPledgeLine, Receipt, StockLot, StockMovement, Reservation, AllocationRequest, Delivery];
@@ -45,13 +54,14 @@ const migrations = [CreateInventoryTables1764400000000, AddWarehouseLedger176450
 
 const controllers = [
   RegisterItemController, ListItemsController, RegisterWarehouseController, ListWarehousesController,
-  ReceiveGoodsController, QueryStockController, ListLotsController, AdjustStockController,
+  ReceiveGoodsController, ListMovementsController, ReconcileStockController, QueryStockController, ListLotsController, AdjustStockController,
   ListDeliveriesController, DispatchDeliveryController, ConfirmDeliveryController, FailDeliveryController, SyncDeliveriesController,
-  StartDispatchRunController, ShowDispatchRunController,
+  StartDispatchRunController, ShowDispatchRunController, StockTakesController, TransfersController,
 ];
 const handlers = [
   RegisterItemHandler, RegisterWarehouseHandler, ReceiveGoodsHandler, AdjustStockHandler,
   MarkDeliveryHandler, DispatchDeliveryHandler, ConfirmDeliveryHandler, FailDeliveryHandler, SyncDeliveriesHandler, StartDispatchRunHandler,
+  OpenStockTakeHandler, RecordCountsHandler, CloseStockTakeHandler, DispatchTransferHandler, ReceiveTransferHandler,
 ];
 const clients = [DonorsPledgesClient];
 

@@ -58,7 +58,7 @@ describe('deliveries: reserved → ready → dispatched → delivered | failed',
     expect(body).toMatchObject({ allocationId: failed, status: 'failed', reason: 'other', note: 'family moved' });
     await step(failed, 'confirm', { receivedBy: 'Nguyen Thi Hoa' }).expect(409);
 
-    expect(await kit.stock('bicycle', 'ST-FUND')).toEqual({ itemCode: 'bicycle', warehouseCode: 'ST-FUND', onHand: 16, reserved: 0, available: 16 });
+    expect(await kit.stock('bicycle', 'ST-FUND')).toEqual({ itemCode: 'bicycle', warehouseCode: 'ST-FUND', onHand: 16, reserved: 0, available: 16, inTransit: 0 });
     expect((await kit.api().get('/deliveries?status=delivered').expect(200)).body.items).toHaveLength(4);
     expect((await kit.api().get('/deliveries?status=failed').expect(200)).body.items).toEqual([expect.objectContaining({ allocationId: failed, reason: 'other', note: 'family moved' })]);
     const ledger = await kit.db.query(
