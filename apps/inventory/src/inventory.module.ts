@@ -39,6 +39,8 @@ import { ListLotsController } from './stock/list-lots/list-lots.controller';
 import { ListMovementsController } from './stock/list-movements/list-movements.controller';
 import { ReconcileStockController } from './stock/reconcile-stock/reconcile-stock.controller';
 import { QueryStockController } from './stock/query-stock/query-stock.controller';
+import { ReturnGiftController } from './returns/return-gift/return-gift.controller';
+import { ReturnGiftHandler } from './returns/return-gift/return-gift.handler';
 import { StockLot } from './stock/stock-lot.entity';
 import { DispatchTransferHandler } from './transfers/dispatch-transfer/dispatch-transfer.handler';
 import { ReceiveTransferHandler } from './transfers/receive-transfer/receive-transfer.handler';
@@ -56,12 +58,12 @@ const controllers = [
   RegisterItemController, ListItemsController, RegisterWarehouseController, ListWarehousesController,
   ReceiveGoodsController, ListMovementsController, ReconcileStockController, QueryStockController, ListLotsController, AdjustStockController,
   ListDeliveriesController, DispatchDeliveryController, ConfirmDeliveryController, FailDeliveryController, SyncDeliveriesController,
-  StartDispatchRunController, ShowDispatchRunController, StockTakesController, TransfersController,
+  StartDispatchRunController, ShowDispatchRunController, StockTakesController, TransfersController, ReturnGiftController,
 ];
 const handlers = [
   RegisterItemHandler, RegisterWarehouseHandler, ReceiveGoodsHandler, AdjustStockHandler,
   MarkDeliveryHandler, DispatchDeliveryHandler, ConfirmDeliveryHandler, FailDeliveryHandler, SyncDeliveriesHandler, StartDispatchRunHandler,
-  OpenStockTakeHandler, RecordCountsHandler, CloseStockTakeHandler, DispatchTransferHandler, ReceiveTransferHandler,
+  OpenStockTakeHandler, RecordCountsHandler, CloseStockTakeHandler, DispatchTransferHandler, ReceiveTransferHandler, ReturnGiftHandler,
 ];
 const clients = [DonorsPledgesClient];
 

@@ -107,7 +107,10 @@ export class InventoryTestKit {
   async confirmAllocation(allocationId: string): Promise<void> {
     const [d] = await this.db.query('SELECT beneficiary_id, beneficiary_kind, district_code FROM deliveries WHERE allocation_id = $1', [allocationId]);
     const lines: { itemCode: string; quantity: number }[] = await this.db.query(
-      'SELECT l.item_code AS "itemCode", sum(r.quantity)::int AS quantity FROM reservations r JOIN stock_lots l ON l.id = r.lot_id WHERE r.allocation_id = $1 GROUP BY l.item_code',
+      `SELECT item_code AS "itemCode", sum(quantity)::int AS quantity FROM (
+         SELECT l.item_code, r.quantity FROM reservations r JOIN stock_lots l ON l.id = r.lot_id
+           JOIN deliveries d ON d.allocation_id = r.allocation_id AND d.attempt = r.attempt WHERE r.allocation_id = $1
+         UNION ALL SELECT item_code, quantity FROM delivery_service_lines WHERE allocation_id = $1) x GROUP BY item_code`,
       [allocationId],
     );
     await this.publish(AllocationConfirmedV1, allocationId, {
