@@ -14,11 +14,12 @@ import { CAMPAIGNS, DISTRICTS, DONORS, ITEMS, WAREHOUSES } from '../../seeds/dem
 describe('the whole journey, end to end', () => {
   const prefix = uniquePrefix('journey');
   const offset = workerPortOffset();
+  // Named by the port offset too, so runs with different GIFTFLOW_TEST_PORT_BASE never share a database.
   const databases = {
-    DONORS_DATABASE: 'giftflow_test_e2e_donors',
-    INVENTORY_DATABASE: 'giftflow_test_e2e_inventory',
-    BENEFICIARIES_DATABASE: 'giftflow_test_e2e_beneficiaries',
-    REPORTING_DATABASE: 'giftflow_test_e2e_reporting',
+    DONORS_DATABASE: `giftflow_test_e2e_${offset}_donors`,
+    INVENTORY_DATABASE: `giftflow_test_e2e_${offset}_inventory`,
+    BENEFICIARIES_DATABASE: `giftflow_test_e2e_${offset}_beneficiaries`,
+    REPORTING_DATABASE: `giftflow_test_e2e_${offset}_reporting`,
   };
   let system: RunningSystem;
   let kafka: Kafka;
