@@ -44,11 +44,16 @@ import { ReturnGiftHandler } from './returns/return-gift/return-gift.handler';
 import { StockLot } from './stock/stock-lot.entity';
 import { DispatchTransferHandler } from './transfers/dispatch-transfer/dispatch-transfer.handler';
 import { ReceiveTransferHandler } from './transfers/receive-transfer/receive-transfer.handler';
-import { TransfersController } from './transfers/transfers.controller';
+import { DispatchTransferController } from './transfers/dispatch-transfer/dispatch-transfer.controller';
+import { ReceiveTransferController } from './transfers/receive-transfer/receive-transfer.controller';
+import { ShowTransferController } from './transfers/show-transfer/show-transfer.controller';
 import { CloseStockTakeHandler } from './stock-takes/close-stock-take/close-stock-take.handler';
 import { OpenStockTakeHandler } from './stock-takes/open-stock-take/open-stock-take.handler';
 import { RecordCountsHandler } from './stock-takes/record-counts/record-counts.handler';
-import { StockTakesController } from './stock-takes/stock-takes.controller';
+import { CloseStockTakeController } from './stock-takes/close-stock-take/close-stock-take.controller';
+import { OpenStockTakeController } from './stock-takes/open-stock-take/open-stock-take.controller';
+import { RecordCountsController } from './stock-takes/record-counts/record-counts.controller';
+import { ShowStockTakeController } from './stock-takes/show-stock-take/show-stock-take.controller';
 import { StockMovement } from './stock/stock-movement.entity';
 
 const entities = [Item, Warehouse, KnownPledge, KnownPledgeLine, Receipt, StockLot, StockMovement, Reservation, AllocationRequest, Delivery];
@@ -58,7 +63,9 @@ const controllers = [
   RegisterItemController, ListItemsController, RegisterWarehouseController, ListWarehousesController,
   ReceiveGoodsController, ListMovementsController, ReconcileStockController, QueryStockController, ListLotsController, AdjustStockController,
   ListDeliveriesController, DispatchDeliveryController, ConfirmDeliveryController, FailDeliveryController, SyncDeliveriesController,
-  StartDispatchRunController, ShowDispatchRunController, StockTakesController, TransfersController, ReturnGiftController,
+  StartDispatchRunController, ShowDispatchRunController, ReturnGiftController,
+  OpenStockTakeController, RecordCountsController, CloseStockTakeController, ShowStockTakeController,
+  DispatchTransferController, ReceiveTransferController, ShowTransferController,
 ];
 const handlers = [
   RegisterItemHandler, RegisterWarehouseHandler, ReceiveGoodsHandler, AdjustStockHandler,

@@ -1,0 +1,19 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { Actor } from '@giftflow/platform';
+import { StockTakeView } from '../stock-take.view';
+import { OpenStockTakeDto } from './open-stock-take.dto';
+import { OpenStockTakeHandler } from './open-stock-take.handler';
+
+@Controller('stock-takes')
+export class OpenStockTakeController {
+  constructor(private readonly handler: OpenStockTakeHandler) {}
+
+  @Post()
+  @ApiCreatedResponse({ description: '{id, status: "open", warehouseCode, openedAt, counts: [], variances: null}' })
+  @ApiBadRequestResponse({ description: 'A bad field' })
+  @ApiUnprocessableEntityResponse({ description: 'Unknown warehouse' })
+  open(@Body() body: OpenStockTakeDto, @Actor() actor: string): Promise<StockTakeView> {
+    return this.handler.execute(body, actor);
+  }
+}
