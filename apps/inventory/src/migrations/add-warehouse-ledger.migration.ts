@@ -13,8 +13,7 @@ export class AddWarehouseLedger1764500000000 implements MigrationInterface {
     await q.query(`ALTER TABLE items ALTER COLUMN unit_value_vnd TYPE bigint,
       ADD COLUMN stocked boolean NOT NULL DEFAULT true, ADD COLUMN perishable boolean NOT NULL DEFAULT false`);
     await q.query('ALTER TABLE known_pledge_lines ALTER COLUMN unit_value_vnd TYPE bigint');
-    await q.query(`ALTER TABLE receipts ALTER COLUMN pledge_id DROP NOT NULL,
-      ADD COLUMN received_on date, ADD COLUMN donor_id uuid, ADD COLUMN campaign_id uuid, ADD COLUMN walk_in boolean NOT NULL DEFAULT false`);
+    await q.query(`ALTER TABLE receipts ADD COLUMN received_on date, ADD COLUMN donor_id uuid, ADD COLUMN campaign_id uuid, ADD COLUMN walk_in boolean NOT NULL DEFAULT false`);
     await q.query(`UPDATE receipts SET received_on = (received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`);
     await q.query('ALTER TABLE receipts ALTER COLUMN received_on SET NOT NULL');
 
@@ -100,10 +99,8 @@ export class AddWarehouseLedger1764500000000 implements MigrationInterface {
         lines jsonb NOT NULL, actor text NOT NULL, at timestamptz NOT NULL)`);
   }
 
-  async down(q: QueryRunner): Promise<void> {
-    for (const table of ['returns', 'stock_take_counts', 'stock_takes', 'transfer_lines', 'transfers', 'adjustments', 'dispatch_run_entries', 'dispatch_runs', 'delivery_operations', 'delivery_service_lines']) {
-      await q.query(`DROP TABLE ${table}`);
-    }
-    throw new Error('AddWarehouseLedger1764500000000 cannot be reverted past its new tables: the ledger is append-only by design');
+  async down(): Promise<void> {
+    // Not reverted: the ledger is append-only by design, and lots from transfers and returns have no receipt to go back to.
+    throw new Error('AddWarehouseLedger1764500000000 cannot be reverted');
   }
 }
