@@ -1,6 +1,9 @@
 // docker-compose.yml cannot be run here (no Docker engine), so this keeps it honest against the one list of apps
 // in scripts/apps.ts: an app added there without a compose service, or with the wrong port or wiring, fails.
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { APPS, ROOT, serviceUrlVariable } from '../../scripts/apps';
@@ -11,7 +14,7 @@ interface ComposeService {
   environment?: Record<string, string | number | boolean | null> | string[];
   ports?: (string | { target: number; published: number | string })[];
   depends_on?: Record<string, { condition?: string }> | string[];
-  healthcheck?: { test?: string[] | string };
+  healthcheck?: { test?: string[] | string; interval?: string; timeout?: string; retries?: number; start_period?: string };
 }
 
 // merge: docker compose honours `<<: *anchor`, which YAML 1.2 parsers only do when asked.
@@ -81,7 +84,21 @@ describe('docker-compose.yml', () => {
 
     it('starts once Kafka and PostgreSQL are healthy, and has a health check of its own', () => {
       expect(healthyDependencies(service)).toEqual(expect.arrayContaining(INFRASTRUCTURE));
-      expect(JSON.stringify(service.healthcheck?.test)).toContain('/health');
+    });
+
+    it('is healthy when GET /health on its own PORT answers 2xx, as the Kubernetes readiness probe asks (deploy/k8s)', () => {
+      const check = service.healthcheck ?? {};
+      // The exec form, so no shell is needed in the image; node:20-slim has no curl, so Node's fetch asks.
+      expect(Array.isArray(check.test) && check.test[0]).toBe('CMD');
+      const command = (check.test as string[]).slice(1).join(' ');
+      expect(command).toMatch(/^node -e /);
+      expect(command).toContain("'http://127.0.0.1:' + process.env.PORT + '/health'");
+      expect(command).toContain('r.ok');
+      expect(check.interval).toMatch(/^\d+s$/);
+      expect(check.timeout).toMatch(/^\d+s$/);
+      expect(check.retries).toBeGreaterThan(0);
+      // Migrations run at boot: failures during start_period do not count.
+      expect(check.start_period).toMatch(/^\d+s$/);
     });
   });
 
@@ -97,4 +114,31 @@ describe('docker-compose.yml', () => {
   it("points inventory's read-only pledge lookup at the donors service", () => {
     expect(envOf(services.inventory!).DONORS_URL).toBe(`http://donors:${APPS.find((a) => a.name === 'donors')!.port}`);
   });
+
+  it("the apps' health check command passes on a 200 from /health and fails on a 503 or no answer", async () => {
+    const [, node, flag, script] = services.donors!.healthcheck!.test as string[];
+    expect([node, flag]).toEqual(['node', '-e']);
+    let status = 200;
+    const paths: string[] = [];
+    const server = http.createServer((req, res) => {
+      paths.push(req.url ?? '');
+      res.writeHead(status).end('{}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    // Asynchronously: this process's event loop serves the check's request.
+    const run = (p: number) =>
+      new Promise<number | null>((resolve) => {
+        spawn(process.execPath, ['-e', script!], { env: { ...process.env, PORT: String(p) }, stdio: 'ignore' }).on('exit', resolve);
+      });
+    try {
+      expect(await run(port)).toBe(0);
+      status = 503;
+      expect(await run(port)).toBe(1);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+    expect(await run(port)).toBe(1); // nothing listening
+    expect(paths).toEqual(['/health', '/health']);
+  }, 60_000); // three node processes on a busy machine
 });

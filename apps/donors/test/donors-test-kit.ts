@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { DeliveryConfirmedV1, Envelope, GoodsReceivedV1, TOPICS, dlqTopicOf } from '@giftflow/contracts';
+import { DeliveryConfirmedV1, DeliveryConfirmedV2, Envelope, GoodsReceivedV1, TOPICS, dlqTopicOf } from '@giftflow/contracts';
 import { DLQ_HEADERS } from '@giftflow/messaging';
 import {
   ServiceTestApp, createTestDataSource, envelopeOf, publishEnvelopes, readTopic, startServiceForTest, testKafka, uniquePrefix, waitFor,
@@ -51,8 +51,8 @@ export class DonorsTestKit {
     return (await this.api().post('/donors').send({ name, kind }).expect(201)).body.id;
   }
 
-  async givenCampaign(name = 'Month of Action for Children'): Promise<string> {
-    return (await this.api().post('/campaigns').send({ name, startsOn: '2026-06-01', endsOn: '2026-06-30' }).expect(201)).body.id;
+  async givenCampaign(name = 'Month of Action for Children', more: object = {}): Promise<string> {
+    return (await this.api().post('/campaigns').send({ name, startsOn: '2026-06-01', endsOn: '2026-06-30', ...more }).expect(201)).body.id;
   }
 
   /** A pledge of these lines (default: 20 bicycles) from a new donor. */
@@ -76,6 +76,26 @@ export class DonorsTestKit {
       receiptId: randomUUID(), pledgeId, warehouseCode: 'ST-FUND',
       lines: lines.map(([itemCode, quantity]) => ({ lotId: randomUUID(), itemCode, quantity, expiresOn: null, unitValueVnd: 1_800_000 })),
     }, { actor: 'warehouse-keeper' });
+  }
+
+  /** A walk-in receipt: inventory made up `pledgeId`; donors should show it as a received pledge of `donorId`. */
+  walkInReceived(pledgeId: string, donorId: string, campaignId: string | null, lines: [itemCode: string, quantity: number, unitValueVnd: number][], receivedOn?: string) {
+    return envelopeOf(GoodsReceivedV1, randomUUID(), {
+      receiptId: randomUUID(), pledgeId, warehouseCode: 'ST-FUND', walkIn: true, donorId, campaignId, ...(receivedOn && { receivedOn }),
+      lines: lines.map(([itemCode, quantity, unitValueVnd]) => ({ lotId: randomUUID(), itemCode, quantity, expiresOn: null, unitValueVnd })),
+    }, { actor: 'warehouse-keeper' });
+  }
+
+  /** DeliveryConfirmed v2; a line with a null pledgeId is a service (no lot). */
+  deliveryConfirmedV2(lines: [pledgeId: string | null, itemCode: string, quantity: number][]) {
+    const allocationId = randomUUID();
+    return envelopeOf(DeliveryConfirmedV2, allocationId, {
+      allocationId, beneficiaryId: randomUUID(), beneficiaryKind: 'child', districtCode: '946', relationship: 'mother',
+      happenedAt: new Date().toISOString(),
+      lines: lines.map(([pledgeId, itemCode, quantity]) => ({
+        lotId: pledgeId && randomUUID(), pledgeId, itemCode, warehouseCode: pledgeId && 'ST-FUND', quantity, unitValueVnd: 1_800_000,
+      })),
+    }, { actor: 'volunteer' });
   }
 
   deliveryConfirmed(lines: [pledgeId: string, itemCode: string, quantity: number][]) {
@@ -110,7 +130,7 @@ export class DonorsTestKit {
     return rows.map((r) => r.envelope);
   }
 
-  async count(table: 'pledges' | 'pledge_lines' | 'idempotency_keys' | 'donors'): Promise<number> {
+  async count(table: 'pledges' | 'pledge_lines' | 'http_idempotency' | 'donors'): Promise<number> {
     return (await this.db.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n;
   }
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ObservabilityModule } from '@giftflow/platform';
 import { GatewayHealthController } from './health/gateway-health.controller';
 
-@Module({ controllers: [GatewayHealthController] })
+@Module({ imports: [ObservabilityModule.forService('gateway')], controllers: [GatewayHealthController] })
 export class GatewayModule {}

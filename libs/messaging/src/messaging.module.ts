@@ -1,16 +1,18 @@
-import { BeforeApplicationShutdown, DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstrap, Type } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { BeforeApplicationShutdown, DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstrap, Optional, Type } from '@nestjs/common';
+import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { EventDefinition, Publisher, TOPICS, dlqTopicOf } from '@giftflow/contracts';
 import type { z } from 'zod';
 import { EventConsumer } from './consumer/event-consumer';
-import { EventHandler, Subscription, on } from './consumer/subscription';
+import { EventHandler, Subscription, SubscriptionOptions, on } from './consumer/subscription';
+import { MessagingHealth } from './health/messaging-health';
 import { ensureTopics } from './kafka/ensure-topics';
 import { KafkaHealth } from './kafka/kafka-health';
 import { KafkaSettings, createKafka, kafkaSettingsFromEnv } from './kafka/kafka.config';
-import { OutboxRelay } from './outbox/outbox-relay';
+import { MESSAGING_METRICS, MessagingMetrics, NO_MESSAGING_METRICS } from './observability/messaging-metrics';
+import { OutboxRelay, withDeadline } from './outbox/outbox-relay';
 import { UnitOfWork } from './transaction/unit-of-work';
 
 type AnyDefinition = EventDefinition<string, number, z.ZodType>;
@@ -19,10 +21,11 @@ type AnyDefinition = EventDefinition<string, number, z.ZodType>;
 export interface HandlerSubscription {
   on: AnyDefinition;
   handler: Type<EventHandler<AnyDefinition>>;
+  options?: SubscriptionOptions;
 }
 
-export function subscribe<D extends AnyDefinition>(definition: D, handler: Type<EventHandler<D>>): HandlerSubscription {
-  return { on: definition, handler: handler as unknown as Type<EventHandler<AnyDefinition>> };
+export function subscribe<D extends AnyDefinition>(definition: D, handler: Type<EventHandler<D>>, options?: SubscriptionOptions): HandlerSubscription {
+  return { on: definition, handler: handler as unknown as Type<EventHandler<AnyDefinition>>, options };
 }
 
 export interface MessagingModuleOptions {
@@ -36,7 +39,15 @@ export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
 export const KAFKA_SETTINGS = Symbol('KAFKA_SETTINGS');
 export const KAFKA = Symbol('KAFKA');
 
-/** Starts the relay and the consumer once the app (and its migrations) is up; stops them first on shutdown. */
+/** The whole shutdown's budget (docs/backbone.md, "Shutdown"); MESSAGING_SHUTDOWN_MS overrides it. */
+const shutdownBudgetMs = () => Number(process.env.MESSAGING_SHUTDOWN_MS ?? 10_000);
+
+/**
+ * Starts the relay and the consumer once the app (and its migrations) is up. Shuts down in the promised order
+ * (PITFALLS 25: Nest would otherwise close HTTP only after this hook): HTTP stops accepting, the consumer
+ * finishes or rolls back its chunk, the relay sends what is committed (the consumer's last events included),
+ * then connections close — all within MESSAGING_SHUTDOWN_MS (10 s), even with the broker down.
+ */
 @Injectable()
 class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Messaging');
@@ -49,7 +60,10 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
     @Inject(getDataSourceToken()) private readonly dataSource: DataSource,
     private readonly relay: OutboxRelay,
     private readonly health: KafkaHealth,
+    private readonly messagingHealth: MessagingHealth,
     private readonly moduleRef: ModuleRef,
+    @Optional() @Inject(MESSAGING_METRICS) private readonly metrics: MessagingMetrics | null,
+    @Optional() private readonly http?: HttpAdapterHost,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -58,7 +72,11 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
     const own = service === 'reporting' ? [] : [prefix + TOPICS[service]];
     const consumed = consumes.map((p) => prefix + TOPICS[p]);
     await ensureTopics(this.kafka, [...own, ...consumed].flatMap((t) => [t, dlqTopicOf(t)]), this.settings.partitions);
-    if (service !== 'reporting') this.relay.start();
+    if (service !== 'reporting') {
+      this.relay.start();
+      this.messagingHealth.register('relay', this.relay);
+      this.messagingHealth.watchOutbox(() => this.relay.outboxHealth());
+    }
     if (subscriptions.length > 0) {
       this.consumer = new EventConsumer(this.kafka, this.dataSource, {
         name: service,
@@ -67,21 +85,35 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
         topicPrefix: prefix,
         subscriptions: subscriptions.map((s) => this.bind(s)),
         onPublished: () => this.relay.wake(),
+        metrics: this.metrics ?? NO_MESSAGING_METRICS,
       });
+      this.messagingHealth.register(`consumer:${service}`, this.consumer);
       await this.consumer.start();
     }
     this.logger.log(`${service}: publishing ${own.join(', ') || 'nothing'}; consuming ${consumed.join(', ') || 'nothing'}`);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await this.consumer?.stop();
-    await this.relay.stop();
-    await this.health.close();
+    const deadline = Date.now() + shutdownBudgetMs();
+    await withDeadline(this.stopAcceptingRequests(), deadline);
+    await withDeadline(this.consumer?.stop() ?? Promise.resolve(), deadline);
+    await withDeadline(this.relay.stop(), deadline);
+    await withDeadline(this.health.close(), deadline);
+  }
+
+  /** Closes the listening socket (requests in flight finish); Nest's own close later finds it closed. */
+  private async stopAcceptingRequests(): Promise<void> {
+    const server = this.http?.httpAdapter?.getHttpServer() as { listening?: boolean; close?: (cb: () => void) => void; closeIdleConnections?: () => void } | undefined;
+    if (!server?.listening || !server.close) return;
+    await new Promise<void>((resolve) => {
+      server.close!(() => resolve());
+      server.closeIdleConnections?.();
+    });
   }
 
   private bind(s: HandlerSubscription): Subscription {
     const instance = this.moduleRef.get(s.handler, { strict: false });
-    return on(s.on, (event, tx) => instance.handle(event, tx));
+    return on(s.on, (event, tx) => instance.handle(event, tx), s.options);
   }
 }
 
@@ -96,10 +128,12 @@ export class MessagingModule {
         { provide: KAFKA_SETTINGS, useFactory: () => kafkaSettingsFromEnv(`giftflow-${options.service}`) },
         { provide: KAFKA, inject: [KAFKA_SETTINGS], useFactory: (s: KafkaSettings) => createKafka(s) },
         { provide: KafkaHealth, inject: [KAFKA], useFactory: (kafka: Kafka) => new KafkaHealth(kafka) },
+        { provide: MessagingHealth, useFactory: () => new MessagingHealth() },
         {
           provide: OutboxRelay,
-          inject: [getDataSourceToken(), KAFKA],
-          useFactory: (ds: DataSource, kafka: Kafka) => new OutboxRelay(ds, kafka, { logger: new Logger('OutboxRelay') }),
+          inject: [getDataSourceToken(), KAFKA, { token: MESSAGING_METRICS, optional: true }],
+          useFactory: (ds: DataSource, kafka: Kafka, metrics: MessagingMetrics | undefined) =>
+            new OutboxRelay(ds, kafka, { logger: new Logger('OutboxRelay'), metrics }),
         },
         {
           provide: UnitOfWork,
@@ -111,7 +145,7 @@ export class MessagingModule {
         },
         MessagingLifecycle,
       ],
-      exports: [UnitOfWork, KafkaHealth, KAFKA, KAFKA_SETTINGS],
+      exports: [UnitOfWork, KafkaHealth, MessagingHealth, KAFKA, KAFKA_SETTINGS],
     };
   }
 }

@@ -202,8 +202,7 @@ describe('messaging backbone', () => {
       const donorId = randomUUID();
       slowId = tx.publish(DonorRegisteredV1, donorId, { donorId, kind: 'individual' }).id;
       await tx.manager.query('SELECT 1'); // take the connection
-      const { writeOutboxRows } = await import('@giftflow/messaging');
-      await writeOutboxRows(tx.manager, tx.pending.splice(0)); // its outbox id is handed out now...
+      await tx.flush(); // its outbox id is handed out now...
       slowInserted();
       await slowMayCommit; // ...but it commits only after the fast ones are published
     });

@@ -1,3 +1,6 @@
+// First: OpenTelemetry must patch http and pg before they are loaded (see tracing/instrument.ts).
+import './tracing/instrument';
+
 export * from './database/database-settings';
 export * from './database/typeorm-options';
 export * from './health/health.controller';
@@ -8,3 +11,20 @@ export * from './http/request-context.decorators';
 export * from './http/validators';
 export * from './http/find-or-404';
 export * from './http/idempotency';
+export * from './openapi/openapi-document';
+export * from './openapi/undocumented-routes';
+export * from './openapi/routes';
+export * from './tracing/start-tracing';
+export * from './metrics/service-metrics';
+export * from './metrics/http-metrics.middleware';
+export * from './metrics/outbox.metrics';
+export * from './metrics/consumer-lag.metrics';
+export * from './logging/service-logger';
+export * from './logging/correlation-id.middleware';
+export * from './observability/observability.module';
+export * from './observability/use-service-observability';
+export * from './database/bigint';
+export * from './idempotency';
+export * from './paging/page';
+export * from './search/fold-for-search';
+export * from './calendar/fund-date';

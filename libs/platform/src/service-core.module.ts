@@ -1,9 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MessagingModule, MessagingModuleOptions } from '@giftflow/messaging';
 import { databaseSettingsFor } from './database/database-settings';
 import { typeOrmOptions } from './database/typeorm-options';
 import { HealthController } from './health/health.controller';
+import { IdempotentAnswerInterceptor } from './idempotency/idempotent-answer.interceptor';
+import { ConsumerLagMetrics } from './metrics/consumer-lag.metrics';
+import { OutboxMetrics } from './metrics/outbox.metrics';
+import { ObservabilityModule } from './observability/observability.module';
 
 export interface ServiceCoreOptions extends MessagingModuleOptions {
   // eslint-disable-next-line @typescript-eslint/ban-types
@@ -12,7 +17,10 @@ export interface ServiceCoreOptions extends MessagingModuleOptions {
   migrations: Function[];
 }
 
-/** What every service app has: its own database (migrated), the messaging backbone, GET /health. */
+/**
+ * What every service app has: its own database (migrated), the messaging backbone, GET /health, GET /metrics,
+ * JSON logs, and routes that return an IdempotentAnswer answered as such (see answerOnce).
+ */
 @Module({})
 export class ServiceCoreModule {
   static forService(options: ServiceCoreOptions): DynamicModule {
@@ -23,8 +31,10 @@ export class ServiceCoreModule {
         // A factory, so the database is read from the environment at start, not when this file is imported (tests set it).
         TypeOrmModule.forRootAsync({ useFactory: () => typeOrmOptions(databaseSettingsFor(options.service), entities, migrations) }),
         MessagingModule.forService(messaging),
+        ObservabilityModule.forService(options.service),
       ],
       controllers: [HealthController],
+      providers: [OutboxMetrics, ConsumerLagMetrics, { provide: APP_INTERCEPTOR, useClass: IdempotentAnswerInterceptor }],
     };
   }
 }

@@ -1,6 +1,6 @@
 import { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { createValidationPipe } from '@giftflow/platform';
+import { createValidationPipe, useServiceObservability } from '@giftflow/platform';
 import { recreateTestDatabase } from './test-database';
 
 export interface ServiceTestApp {
@@ -13,7 +13,8 @@ export interface ServiceTestApp {
 /**
  * Boots one service's real Nest module for an integration test: a fresh `giftflow_test_*` database
  * (migrations run at start), the real broker with the test's topic prefix, the same validation pipe as
- * production, and an HTTP server on a free port. Env is read when the module starts, so set per test here.
+ * production, the same /metrics, correlation ids and JSON logs (LOG_LEVEL warn unless `env` says), and an HTTP
+ * server on a free port. Env is read when the module starts, so set per test here.
  */
 export async function startServiceForTest(
   service: 'donors' | 'inventory' | 'beneficiaries' | 'reporting',
@@ -23,8 +24,10 @@ export async function startServiceForTest(
   if (options.fresh ?? true) await recreateTestDatabase(options.database);
   process.env[`${service.toUpperCase()}_DATABASE`] = options.database;
   process.env.KAFKA_TOPIC_PREFIX = options.topicPrefix;
+  process.env.LOG_LEVEL = 'warn'; // JSON log lines as in production, only warnings and errors unless the test asks
   Object.assign(process.env, options.env ?? {});
-  const app = await NestFactory.create(module, { logger: ['error', 'warn'] });
+  const app = await NestFactory.create(module, { bufferLogs: true });
+  useServiceObservability(app);
   app.useGlobalPipes(createValidationPipe());
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { CreateMessagingTables1764300000000 } from '@giftflow/messaging';
+import { MESSAGING_MIGRATIONS, postgresSessionSettings } from '@giftflow/messaging';
 
 const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -38,9 +38,9 @@ export async function createTestDataSource(name: string, setupSql: string[] = []
   const dataSource = new DataSource({
     type: 'postgres',
     url: testDatabaseUrl(name),
-    migrations: [CreateMessagingTables1764300000000],
+    migrations: MESSAGING_MIGRATIONS,
     migrationsRun: fresh,
-    extra: { max: 8 },
+    extra: { max: 8, ...postgresSessionSettings() },
   });
   await dataSource.initialize();
   if (fresh) for (const sql of setupSql) await dataSource.query(sql);

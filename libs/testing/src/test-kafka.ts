@@ -49,3 +49,6 @@ export async function committedOffsets(kafka: Kafka, groupId: string, topic: str
     await admin.disconnect();
   }
 }
+
+// Reads a topic in full (every message up to its high watermarks): lives in libs/messaging for `npm run dlq`.
+export { type ReadMessage, readWholeTopic } from '@giftflow/messaging';

@@ -20,4 +20,8 @@ describe('pledgeStatusOf', () => {
   it('keeps a cancelled pledge cancelled, even if goods turn up', () => {
     expect(pledgeStatusOf('cancelled', [line(20, 20)])).toBe('cancelled');
   });
+
+  it('keeps a closed pledge closed, even when its received goods are all delivered', () => {
+    expect(pledgeStatusOf('closed', [line(20, 5, 5)])).toBe('closed');
+  });
 });

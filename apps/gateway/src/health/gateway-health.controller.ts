@@ -1,4 +1,5 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { UPSTREAM_NAMES, upstreamUrl } from '../upstreams';
 
@@ -6,6 +7,8 @@ import { UPSTREAM_NAMES, upstreamUrl } from '../upstreams';
 @Controller('health')
 export class GatewayHealthController {
   @Get()
+  @ApiOkResponse({ description: '{status: "ok", services: {donors: "up", …}}: every service answers its /health' })
+  @ApiServiceUnavailableResponse({ description: '{status: "degraded", services} naming the services that are down' })
   async health(@Res({ passthrough: true }) res: Response) {
     const entries = await Promise.all(
       UPSTREAM_NAMES.map(async (name) => {

@@ -2,7 +2,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AllocationRequestedV1 } from '@giftflow/contracts';
-import { OutboxTransaction, writeOutboxRows } from '@giftflow/messaging';
+import { OutboxTransaction } from '@giftflow/messaging';
 import { envelopeOf, sleep, waitFor } from '@giftflow/testing';
 import { InventoryTestKit, PublishedEvent } from '../../test/inventory-test-kit';
 import { ReserveStockWhenAllocationRequestedConsumer } from './reserve-stock-when-allocation-requested.consumer';
@@ -149,7 +149,7 @@ describe('reserving stock when an allocation is requested', () => {
       return dataSource.transaction(async (manager) => {
         const tx = new OutboxTransaction(manager, 'inventory', kit.prefix, { actor: 'test', correlationId: event.correlationId, causationId: event.id });
         await handler.handle(event, tx);
-        await writeOutboxRows(manager, tx.pending);
+        await tx.flush();
         return tx.pending.map((p) => ({ type: p.type, quantity: event.payload.lines[0].quantity }));
       });
     };

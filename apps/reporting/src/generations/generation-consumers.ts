@@ -1,9 +1,9 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Kafka } from 'kafkajs';
 import { DataSource, IsNull, Not } from 'typeorm';
 import { topicName } from '@giftflow/contracts';
-import { EventConsumer, KAFKA, KAFKA_SETTINGS, KafkaSettings } from '@giftflow/messaging';
+import { EventConsumer, KAFKA, KAFKA_SETTINGS, KafkaSettings, MESSAGING_METRICS, MessagingHealth, MessagingMetrics } from '@giftflow/messaging';
 import { REPORTING_CONSUMES, subscriptionsFor } from '../reporting.subscriptions';
 import { dropGenerationPartitions } from './generation-partitions';
 import { KafkaOffsets, ReplayProgress } from './kafka-offsets';
@@ -25,12 +25,15 @@ export class GenerationConsumers implements OnApplicationBootstrap, BeforeApplic
   private stopping = false;
   private wakeUp: (() => void) | null = null;
   private woken = false;
+  private waitingOn = '';
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(KAFKA) private readonly kafka: Kafka,
     @Inject(KAFKA_SETTINGS) private readonly settings: KafkaSettings,
     private readonly offsets: KafkaOffsets,
+    private readonly health: MessagingHealth,
+    @Optional() @Inject(MESSAGING_METRICS) private readonly metrics?: MessagingMetrics,
   ) {}
 
   get topics(): string[] {
@@ -88,20 +91,43 @@ export class GenerationConsumers implements OnApplicationBootstrap, BeforeApplic
     this.woken = false;
   }
 
+  /**
+   * Events the generation's consumer dead-lettered: offsets count them as replayed, but they were not projected
+   * (PITFALLS 26). A rebuild with any is not swapped in until they are replayed (`npm run dlq -- replay --all
+   * --consumer reporting.g<N>`) or a person accepts the generation without them (POST /admin/rebuild/accept).
+   */
+  async deadLetteredBy(generation: number): Promise<number> {
+    const [{ n }]: { n: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM inbox WHERE consumer = $1 AND status = 'dead'`, [consumerNameOf(generation)]);
+    return n;
+  }
+
   private async reconcile(): Promise<void> {
     const generations = this.dataSource.getRepository(ProjectionGeneration);
     const rebuilding = await this.matchConsumers();
     if (rebuilding && (await this.progressOf(rebuilding)).caughtUp) {
-      await this.activate(rebuilding.generation);
-      await this.matchConsumers(); // stops the old generation's consumer
+      const dead = await this.deadLetteredBy(rebuilding.generation);
+      if (dead > 0 && !rebuilding.deadLettersAcceptedAt) {
+        if (this.waitingOn !== `${rebuilding.generation}:${dead}`) {
+          this.logger.warn(`generation ${rebuilding.generation} caught up but dead-lettered ${dead} event(s): not swapped in; ` +
+            `replay them (npm run dlq -- replay --all --consumer ${consumerNameOf(rebuilding.generation)}) or POST /admin/rebuild/accept`);
+          this.waitingOn = `${rebuilding.generation}:${dead}`;
+        }
+      } else {
+        await this.activate(rebuilding.generation);
+        await this.matchConsumers(); // stops the old generation's consumer
+      }
     }
     for (const retired of await generations.findBy({ retiredAt: Not(IsNull()), droppedAt: IsNull() })) await this.dropWhenIdle(retired.generation);
   }
 
   /** Runs a consumer for the active generation and for a rebuild, and for nothing else; returns the rebuild. */
   private async matchConsumers(): Promise<ProjectionGeneration | null> {
-    const [{ generation: active }]: { generation: number }[] = await this.dataSource.query('SELECT generation FROM active_generation');
-    const rebuilding = await this.dataSource.getRepository(ProjectionGeneration).findOneBy({ status: 'rebuilding' });
+    // One transaction for both reads: a swap between them would leave no consumer for the new active generation.
+    const { active, rebuilding } = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const [{ generation }]: { generation: number }[] = await manager.query('SELECT generation FROM active_generation');
+      return { active: generation, rebuilding: await manager.getRepository(ProjectionGeneration).findOneBy({ status: 'rebuilding' }) };
+    });
     const wanted = new Set([active, ...(rebuilding ? [rebuilding.generation] : [])]);
     for (const generation of wanted) if (!this.running.has(generation)) await this.startConsumer(generation);
     for (const generation of [...this.running.keys()]) if (!wanted.has(generation)) await this.stopConsumer(generation);
@@ -121,6 +147,7 @@ export class GenerationConsumers implements OnApplicationBootstrap, BeforeApplic
       topics: this.topics,
       topicPrefix: this.settings.topicPrefix,
       subscriptions: subscriptionsFor(generation),
+      metrics: this.metrics,
     });
     try {
       await consumer.start();
@@ -129,6 +156,7 @@ export class GenerationConsumers implements OnApplicationBootstrap, BeforeApplic
       throw error;
     }
     this.running.set(generation, consumer);
+    this.health.register(`consumer:${consumerNameOf(generation)}`, consumer);
     await this.dataSource.query('UPDATE projection_generations SET consuming_since = now() WHERE generation = $1 AND consuming_since IS NULL', [generation]);
     this.logger.log(`generation ${generation} consuming ${this.topics.join(', ')} as ${groupId}`);
   }
@@ -136,6 +164,7 @@ export class GenerationConsumers implements OnApplicationBootstrap, BeforeApplic
   private async stopConsumer(generation: number): Promise<void> {
     const consumer = this.running.get(generation);
     this.running.delete(generation);
+    this.health.unregister(`consumer:${consumerNameOf(generation)}`);
     await consumer?.stop();
   }
 

@@ -15,4 +15,6 @@ export class ProjectionGeneration {
   @Column('timestamptz', { name: 'finished_at', nullable: true }) finishedAt!: Date | null;
   @Column('timestamptz', { name: 'retired_at', nullable: true }) retiredAt!: Date | null;
   @Column('timestamptz', { name: 'dropped_at', nullable: true }) droppedAt!: Date | null;
+  /** Set by POST /admin/rebuild/accept: swap this rebuild in although its consumer dead-lettered events. */
+  @Column('timestamptz', { name: 'dead_letters_accepted_at', nullable: true }) deadLettersAcceptedAt!: Date | null;
 }

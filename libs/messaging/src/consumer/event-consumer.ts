@@ -1,9 +1,13 @@
 import { Logger } from '@nestjs/common';
 import { Consumer, EachBatchPayload, Kafka, KafkaMessage, Partitioners, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { GiftflowEvent, Publisher, parseEvent } from '@giftflow/contracts';
-import { sendToDeadLetterTopic } from '../dlq/dead-letter.publisher';
-import { OutboxTransaction, writeOutboxRows } from '../outbox/outbox-transaction';
+import { GiftflowEvent, Publisher, describeIssues, envelopeSchema, parseEvent } from '@giftflow/contracts';
+import { DLQ_HEADERS, sendToDeadLetterTopic } from '../dlq/dead-letter.publisher';
+import { ComponentHealth } from '../health/messaging-health';
+import { canonicalId } from '../ids/canonical-id';
+import { OutboxQueue, OutboxTransaction } from '../outbox/outbox-transaction';
+import { MessagingMetrics, NO_MESSAGING_METRICS } from '../observability/messaging-metrics';
+import { handleInTraceContext } from '../observability/trace-context';
 import { isInfrastructureError } from './infrastructure-error';
 import { Subscription } from './subscription';
 
@@ -16,44 +20,94 @@ export interface EventConsumerOptions {
   subscriptions: Subscription[];
   topicPrefix?: string;
   groupId?: string;
-  /** Attempts for one message before it goes to `<topic>.dlq` (DESIGN: bounded retries). */
+  /** Attempts for one message whose handler throws before it goes to `<topic>.dlq` (bounded retries). */
   maxAttempts?: number;
   retryBackoffMs?: number;
   /** Messages handled in one database transaction on the fast path. */
   chunkSize?: number;
   partitionsConsumedConcurrently?: number;
-  /** Called after each committed chunk, for progress and benchmarks. */
-  onHandled?: (events: GiftflowEvent[]) => void;
+  /** Infrastructure failures in a row after which the consumer reports itself paused (not ready); default 3. */
+  pauseAfterInfrastructureFailures?: number;
+  /** Backoff between retries after an infrastructure error: doubles from `initial` up to `max` ms. */
+  infrastructureBackoffMs?: { initial: number; max: number };
+  /** Backoff between restarts of a consumer that crashed for good: doubles from `initial` up to `max` ms. */
+  restartBackoffMs?: { initial: number; max: number };
+  /** How long `stop()` waits for the chunk in flight and for leaving the group; default 8 s. */
+  stopTimeoutMs?: number;
+  /**
+   * Called after each chunk's transaction commits, before its offset is committed, with the events its handlers
+   * ran for (progress, benchmarks, metrics); a returned promise is awaited.
+   */
+  onHandled?: (events: GiftflowEvent[]) => void | Promise<void>;
+  /** Called for each letter written to the DLQ (metrics, alerts). */
+  onDeadLettered?: (letter: { eventId: string | null; type: string; reason: string }) => void;
   /** Wakes the relay when handlers published events. */
   onPublished?: () => void;
   logger?: Pick<Logger, 'log' | 'warn' | 'error'>;
+  metrics?: MessagingMetrics;
 }
 
 interface Work {
+  topic: string;
   message: KafkaMessage;
   event: GiftflowEvent;
   subscription: Subscription;
+  /** Sent back by `npm run dlq -- replay` for this consumer: an inbox row marked dead may be handled now. */
+  replay: boolean;
 }
 
+interface Letter {
+  message: KafkaMessage;
+  eventId: string | null;
+  type: string;
+  reason: string;
+  attempts: number;
+  replay: boolean;
+}
+
+type Decision = { kind: 'work'; work: Work } | { kind: 'dead'; letter: Letter } | { kind: 'skip'; what: string } | { kind: 'stall'; reason: string };
+
+/** What a batch may still do: false once the consumer stops, the batch went stale or a rebalance took it. */
+interface BatchContext {
+  alive: () => boolean;
+  heartbeat: () => Promise<boolean>;
+}
+
+type State = 'stopped' | 'starting' | 'running' | 'paused' | 'stalled' | 'restarting';
+
 /**
- * An idempotent Kafka consumer on kafkajs' `eachBatch`:
- * - each chunk of messages is handled in one PostgreSQL transaction that also inserts their event
- *   ids into `inbox`; an id already there is skipped, so a redelivery changes nothing (PITFALLS 1);
+ * An idempotent Kafka consumer on kafkajs' `eachBatch` (docs/backbone.md, "The consumer"):
+ * - each chunk of messages is handled in one PostgreSQL transaction that also inserts their (canonical) event
+ *   ids into `inbox`; an id already there is skipped, so a redelivery changes nothing (PITFALLS 1, 22);
  * - offsets are committed only after that transaction commits (autoCommit off);
- * - a chunk that fails is retried one message at a time, each up to `maxAttempts`, and a message that
- *   still fails goes to `<topic>.dlq` with the error; the partition keeps flowing (PITFALLS 13);
- * - a message that fails its schema goes to the DLQ at once: retrying cannot fix it;
- * - a database or connection outage is not the message's fault: the batch is retried, nothing is
- *   dead-lettered and no offset moves;
+ * - nothing is skipped silently: a message that is not JSON, not an envelope or breaks its contract, and a
+ *   subscribed type at a version without a handler, go to `<topic>.dlq` (or, for `unsupportedVersions:
+ *   'stall'`, stop the partition); types not subscribed to are skipped and counted (PITFALLS 21);
+ * - a chunk that fails is retried one message at a time, each up to `maxAttempts`, and a message that still
+ *   fails goes to the DLQ; the partition keeps flowing (PITFALLS 13);
+ * - every dead letter is recorded in the inbox (status dead) in the transaction that decides it, so a
+ *   redelivery writes no second letter;
+ * - infrastructure errors (SQLSTATE classes, lost connections) are retried with backoff, never dead-lettered;
+ *   after a few in a row the consumer reports itself paused until the work goes through (PITFALLS 24);
  * - heartbeats go out between chunks and the batch stops early on rebalance or shutdown (PITFALLS 3, 9);
- * - a consumer that crashes for good is started again (PITFALLS 4).
+ * - a consumer that crashes for good is started again with capped backoff until stopped (PITFALLS 4).
  */
 export class EventConsumer {
   private consumer: Consumer | null = null;
   private dlqProducer: Producer | null = null;
   private readonly byKey: Map<string, Subscription>;
+  private readonly subscribedTypes: Map<string, Subscription[]>;
   private readonly logger: Pick<Logger, 'log' | 'warn' | 'error'>;
   private stopping = false;
+  private readonly metrics: MessagingMetrics;
+  private state: State = 'stopped';
+  private detail = '';
+  private restarts = 0;
+  private restartLoop: Promise<void> | null = null;
+  private wakeSleepers = new Set<() => void>();
+  private inFlight: Promise<void> | null = null;
+  /** Messages of types this consumer does not subscribe to, by `type.vN`. */
+  readonly skipped = new Map<string, number>();
 
   constructor(
     private readonly kafka: Kafka,
@@ -61,23 +115,65 @@ export class EventConsumer {
     private readonly options: EventConsumerOptions,
   ) {
     this.byKey = new Map(options.subscriptions.map((s) => [s.definition.key, s]));
+    this.subscribedTypes = new Map();
+    for (const s of options.subscriptions) this.subscribedTypes.set(s.definition.type, [...(this.subscribedTypes.get(s.definition.type) ?? []), s]);
     this.logger = options.logger ?? new Logger(`EventConsumer:${options.name}`);
+    this.metrics = options.metrics ?? NO_MESSAGING_METRICS;
+  }
+
+  get name(): string {
+    return this.options.name;
   }
 
   get groupId(): string {
     return this.options.groupId ?? `${this.options.topicPrefix ?? ''}giftflow.${this.options.name}`;
   }
 
+  health(): ComponentHealth {
+    const ready = this.state === 'running';
+    return { name: `consumer:${this.options.name}`, ready, state: this.state, ...(this.detail && !ready ? { detail: this.detail } : {}) };
+  }
+
   async start(): Promise<void> {
     this.stopping = false;
+    this.setState('starting');
+    try {
+      await this.connect();
+    } catch (error) {
+      await this.disconnect();
+      this.setState('stopped', String(error));
+      throw error;
+    }
+  }
+
+  /** Lets the chunk in flight finish (or roll back), then leaves the group; bounded by `stopTimeoutMs`. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.metrics.consumerStopped(this.options.name);
+    for (const wake of this.wakeSleepers) wake();
+    const deadline = Date.now() + (this.options.stopTimeoutMs ?? 8_000);
+    await within(this.restartLoop ?? Promise.resolve(), deadline);
+    await within(this.inFlight ?? Promise.resolve(), deadline);
+    await within(this.disconnect(), deadline + 1_000);
+    this.setState('stopped');
+  }
+
+  private async connect(): Promise<void> {
     this.dlqProducer ??= this.kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
     await this.dlqProducer.connect();
     const consumer = this.kafka.consumer({ groupId: this.groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 1000 });
     this.consumer = consumer;
     consumer.on(consumer.events.CRASH, ({ payload }) => {
-      if (payload.restart || this.stopping) return; // kafkajs restarts retriable crashes itself
+      if (this.stopping || this.consumer !== consumer) return;
+      if (payload.restart) {
+        this.setState('restarting', `kafkajs restarts it: ${payload.error.message}`); // kafkajs restarts retriable crashes itself
+        return;
+      }
       this.logger.error(`consumer ${this.options.name} crashed for good (${payload.error.message}); starting it again`);
-      void this.restart();
+      this.restartLoop ??= this.restartWithBackoff(String(payload.error.message)).finally(() => (this.restartLoop = null));
+    });
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      if (this.consumer === consumer && !this.stopping && this.state !== 'stalled' && this.state !== 'paused') this.setState('running');
     });
     await consumer.connect();
     await consumer.subscribe({ topics: this.options.topics, fromBeginning: true });
@@ -85,118 +181,247 @@ export class EventConsumer {
       autoCommit: false,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
-      eachBatch: (payload) => this.handleBatch(payload),
+      eachBatch: (payload) => this.track(this.handleBatch(payload)),
     });
+    this.metrics.consumerStarted({ consumer: this.options.name, groupId: this.groupId, topics: this.options.topics });
   }
 
-  /** Lets the batch in flight finish its chunk and commit, then leaves the group. */
-  async stop(): Promise<void> {
-    this.stopping = true;
-    await this.consumer?.disconnect().catch(() => undefined);
+  private async disconnect(): Promise<void> {
+    const consumer = this.consumer;
+    const producer = this.dlqProducer;
     this.consumer = null;
-    await this.dlqProducer?.disconnect().catch(() => undefined);
     this.dlqProducer = null;
+    await consumer?.disconnect().catch(() => undefined);
+    await producer?.disconnect().catch(() => undefined);
   }
 
-  private async restart(): Promise<void> {
-    await this.consumer?.disconnect().catch(() => undefined);
-    this.consumer = null;
-    await new Promise((r) => setTimeout(r, 1000));
-    if (!this.stopping) await this.start().catch((e) => this.logger.error(`restart failed: ${String(e)}`));
-  }
-
-  private async handleBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload): Promise<void> {
-    const chunkSize = this.options.chunkSize ?? 500;
-    for (let start = 0; start < batch.messages.length; start += chunkSize) {
-      if (!isRunning() || isStale()) return;
-      const chunk = batch.messages.slice(start, start + chunkSize);
-      const work: Work[] = [];
-      for (const message of chunk) {
-        const item = await this.toWork(batch.topic, batch.partition, message);
-        if (item) work.push(item);
+  /** Starts the consumer again after a crash, waiting 1 s, 2 s, 4 s… (capped) between attempts, until it runs or stop() is called. */
+  private async restartWithBackoff(reason: string): Promise<void> {
+    const { initial, max } = this.options.restartBackoffMs ?? { initial: 1_000, max: 30_000 };
+    for (let attempt = 1; !this.stopping; attempt += 1) {
+      this.setState('restarting', reason);
+      this.restarts += 1;
+      await this.disconnect();
+      await this.sleep(Math.min(max, initial * 2 ** (attempt - 1)));
+      if (this.stopping) return;
+      try {
+        await this.connect();
+        this.logger.log(`consumer ${this.options.name} restarted (attempt ${attempt})`);
+        return;
+      } catch (error) {
+        reason = String(error);
+        this.logger.error(`restarting consumer ${this.options.name} failed (attempt ${attempt}): ${reason}`);
       }
-      if (work.length > 0) await this.handleChunk(batch.topic, batch.partition, work, heartbeat);
-      const last = chunk[chunk.length - 1].offset;
-      resolveOffset(last);
-      // autoCommit is off, so commit explicitly: the next offset, only now that the work has committed.
-      const next = (BigInt(last) + 1n).toString();
-      await commitOffsetsIfNecessary({ topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: next }] }] });
-      await heartbeat();
     }
   }
 
-  /** Parses a message; returns null for events this consumer does not subscribe to or dead-lettered ones. */
-  private async toWork(topic: string, partition: number, message: KafkaMessage): Promise<Work | null> {
+  private async track(batch: Promise<void>): Promise<void> {
+    this.inFlight = batch.catch(() => undefined);
+    try {
+      await batch;
+    } finally {
+      this.inFlight = null;
+    }
+  }
+
+  private async handleBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch, resolveOffset, commitOffsetsIfNecessary, isRunning, isStale, pause } = payload;
+    const context: BatchContext = {
+      alive: () => !this.stopping && isRunning() && !isStale(),
+      heartbeat: () => payload.heartbeat().then(() => true, () => false),
+    };
+    const chunkSize = this.options.chunkSize ?? 500;
+    for (let start = 0; start < batch.messages.length; start += chunkSize) {
+      if (!context.alive()) return;
+      const chunk = batch.messages.slice(start, start + chunkSize);
+      const started = process.hrtime.bigint();
+      const work: Work[] = [];
+      const letters: Letter[] = [];
+      let stall: { at: number; reason: string } | null = null;
+      for (let i = 0; i < chunk.length && !stall; i += 1) {
+        const decision = this.decide(chunk[i]);
+        if (decision.kind === 'work') work.push({ ...decision.work, topic: batch.topic });
+        else if (decision.kind === 'dead') letters.push(decision.letter);
+        else if (decision.kind === 'skip') this.skipped.set(decision.what, (this.skipped.get(decision.what) ?? 0) + 1);
+        else stall = { at: i, reason: decision.reason };
+      }
+      const done = stall ? chunk.slice(0, stall.at) : chunk;
+      if (!(await this.process(batch.topic, batch.partition, work, letters, context))) return; // stopped: nothing resolved, redelivered later
+      if (done.length > 0) {
+        const last = done[done.length - 1].offset;
+        resolveOffset(last);
+        // autoCommit is off, so commit explicitly: the next offset, only now that the work has committed.
+        const next = (BigInt(last) + 1n).toString();
+        await commitOffsetsIfNecessary({ topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: next }] }] });
+        this.metrics.batchDone('consumer', this.options.name, done.length, Number(process.hrtime.bigint() - started) / 1e9);
+      }
+      if (stall) {
+        this.logger.error(`${batch.topic}[${batch.partition}] stalled at offset ${chunk[stall.at].offset}: ${stall.reason}`);
+        this.setState('stalled', `${batch.topic}[${batch.partition}] at offset ${chunk[stall.at].offset}: ${stall.reason}`);
+        pause();
+        return;
+      }
+      if (!(await context.heartbeat())) return;
+    }
+  }
+
+  /** What to do with one message. Pure: reads only the message and the subscriptions. */
+  private decide(message: KafkaMessage): Decision {
+    const replayFor = message.headers?.[DLQ_HEADERS.replayFor]?.toString();
+    if (replayFor !== undefined && replayFor !== this.options.name) return { kind: 'skip', what: `replay for ${replayFor}` };
+    const replay = replayFor === this.options.name;
+    const dead = (reason: string, eventId: string | null = null, type = ''): Decision =>
+      ({ kind: 'dead', letter: { message, eventId, type, reason, attempts: 0, replay } });
     let raw: unknown;
     try {
       raw = JSON.parse(message.value?.toString('utf8') ?? '');
     } catch {
-      await this.deadLetter(topic, partition, message, 0, 'message value is not JSON');
-      return null;
+      return dead('message value is not JSON');
     }
-    const typeKey = typeof raw === 'object' && raw !== null ? `${(raw as { type?: unknown }).type}.v${(raw as { version?: unknown }).version}` : '';
-    const subscription = this.byKey.get(typeKey);
+    const envelope = envelopeSchema.safeParse(raw);
+    if (!envelope.success) {
+      const id = (raw as { id?: unknown } | null)?.id;
+      return dead(`schema: invalid envelope: ${describeIssues(envelope.error)}`, typeof id === 'string' && UUID.test(id) ? canonicalId(id) : null);
+    }
+    const { type, version } = envelope.data;
+    const eventId = canonicalId(envelope.data.id);
+    const subscription = this.byKey.get(`${type}.v${version}`);
+    if (!subscription) {
+      const ofType = this.subscribedTypes.get(type);
+      if (!ofType) return { kind: 'skip', what: `${type}.v${version}` };
+      const reason = `unsupported version ${version} of ${type}`;
+      return ofType.some((s) => s.unsupportedVersions === 'stall') ? { kind: 'stall', reason } : dead(reason, eventId, type);
+    }
     const parsed = parseEvent(raw);
-    if (!parsed.ok) {
-      // Not ours and merely unknown to this build (a newer version, say): not an error for us.
-      if (!subscription && parsed.reason.startsWith('unknown event')) return null;
-      await this.deadLetter(topic, partition, message, 0, `schema: ${parsed.reason}`);
-      return null;
-    }
-    if (!subscription) return null;
-    return { message, event: parsed.event, subscription };
+    if (!parsed.ok) return dead(`schema: ${parsed.reason}`, eventId, type);
+    const event = {
+      ...parsed.event,
+      id: eventId,
+      correlationId: canonicalId(parsed.event.correlationId),
+      causationId: parsed.event.causationId === null ? null : canonicalId(parsed.event.causationId),
+    } as GiftflowEvent;
+    return { kind: 'work', work: { topic: '', message, event, subscription, replay } };
   }
 
-  private async handleChunk(topic: string, partition: number, work: Work[], heartbeat: () => Promise<void>): Promise<void> {
+  /** Records the chunk's letters, then handles its work; false when stopped before it was all done. */
+  private async process(topic: string, partition: number, work: Work[], letters: Letter[], context: BatchContext): Promise<boolean> {
+    if (letters.length > 0 && !(await this.untilThrough(() => this.deadLetter(topic, partition, letters), context))) return false;
+    if (work.length === 0) return true;
+    const committed: GiftflowEvent[][] = [];
+    const done = await this.handleChunk(topic, partition, work, context, committed);
+    // After the commits and outside the handlers' error handling: a hook that throws crashes the consumer
+    // (which then restarts), it never dead-letters an event.
+    for (const handled of committed) await this.announceHandled(handled);
+    return done;
+  }
+
+  private async handleChunk(topic: string, partition: number, work: Work[], context: BatchContext, committed: GiftflowEvent[][]): Promise<boolean> {
     try {
-      await this.inTransaction(work);
-      return;
+      return await this.untilThrough(() => this.inTransaction(work, committed), context);
     } catch (error) {
-      if (isInfrastructureError(error)) throw error; // no commit: kafkajs retries the batch
-      this.logger.warn(`chunk of ${work.length} failed (${String(error)}); handling one at a time`);
+      this.logger.warn(`chunk of ${work.length} failed (${describe(error)}); handling one at a time`);
     }
     for (const item of work) {
-      await this.handleOneWithRetries(topic, partition, item);
-      await heartbeat();
+      if (!(await this.handleOneWithRetries(topic, partition, item, context, committed))) return false;
+      if (!(await context.heartbeat())) return false;
     }
+    return true;
   }
 
-  private async handleOneWithRetries(topic: string, partition: number, item: Work): Promise<void> {
+  private async handleOneWithRetries(topic: string, partition: number, item: Work, context: BatchContext, committed: GiftflowEvent[][]): Promise<boolean> {
     const maxAttempts = this.options.maxAttempts ?? 3;
     for (let attempt = 1; ; attempt += 1) {
+      if (!context.alive()) return false;
       try {
-        await this.inTransaction([item]);
-        return;
+        return await this.untilThrough(() => this.inTransaction([item], committed), context);
       } catch (error) {
-        if (isInfrastructureError(error)) throw error;
         if (attempt >= maxAttempts) {
-          this.logger.error(`${item.event.type} ${item.event.id} failed ${attempt} times; dead-lettered: ${String(error)}`);
-          await this.deadLetter(topic, partition, item.message, attempt, describe(error));
-          return;
+          this.logger.error(`${item.event.type} ${item.event.id} failed ${attempt} times; dead-lettered: ${describe(error)}`);
+          const letter: Letter = { message: item.message, eventId: item.event.id, type: item.event.type, reason: describe(error), attempts: attempt, replay: item.replay };
+          return this.untilThrough(() => this.deadLetter(topic, partition, [letter]), context);
         }
-        await new Promise((r) => setTimeout(r, (this.options.retryBackoffMs ?? 200) * attempt));
+        if (!(await this.pause((this.options.retryBackoffMs ?? 200) * attempt, context))) return false;
       }
     }
   }
 
+  /**
+   * Runs `work` until it goes through, retrying infrastructure errors with capped backoff (heartbeating while
+   * it waits); any other error is thrown. False when the consumer stopped or lost the partition meanwhile.
+   */
+  private async untilThrough(work: () => Promise<void>, context: BatchContext): Promise<boolean> {
+    const { initial, max } = this.options.infrastructureBackoffMs ?? { initial: 200, max: 5_000 };
+    const pauseAfter = this.options.pauseAfterInfrastructureFailures ?? 3;
+    for (let failures = 1; ; failures += 1) {
+      try {
+        await work();
+        if (this.state === 'paused') {
+          this.logger.log(`consumer ${this.options.name} resumed: the infrastructure answers again`);
+          this.setState('running');
+        }
+        return true;
+      } catch (error) {
+        if (!isInfrastructureError(error)) throw error;
+        this.logger.warn(`infrastructure error (${failures} in a row), retrying, nothing dead-lettered: ${describe(error)}`);
+        if (failures >= pauseAfter && this.state !== 'paused') this.setState('paused', `${failures} infrastructure errors in a row: ${describe(error)}`);
+        if (!(await this.pause(Math.min(max, initial * 2 ** (failures - 1)), context))) return false;
+      }
+    }
+  }
+
+  /** Waits `ms`, heartbeating every second; false as soon as the batch may not go on. */
+  private async pause(ms: number, context: BatchContext): Promise<boolean> {
+    const until = Date.now() + ms;
+    while (Date.now() < until) {
+      if (!context.alive()) return false;
+      await this.sleep(Math.min(1_000, until - Date.now()));
+      if (!context.alive() || !(await context.heartbeat())) return false;
+    }
+    return context.alive();
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wakeSleepers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wakeSleepers.add(done);
+    });
+  }
+
   /** One transaction: record the event ids, run the handlers for the new ones, write their events. */
-  private async inTransaction(work: Work[]): Promise<void> {
+  private async inTransaction(work: Work[], committed: GiftflowEvent[][]): Promise<void> {
     let published = 0;
     const handled: GiftflowEvent[] = [];
     await this.dataSource.transaction(async (manager) => {
-      const values: unknown[] = [this.options.name];
-      const tuples = work.map((w, i) => {
-        values.push(w.event.id, w.event.type);
-        return `($1, $${i * 2 + 2}::uuid, $${i * 2 + 3})`;
-      });
-      const inserted: { event_id: string }[] = await manager.query(
-        `INSERT INTO inbox (consumer, event_id, event_type) VALUES ${tuples.join(', ')}
-         ON CONFLICT DO NOTHING RETURNING event_id`,
-        values,
-      );
-      const fresh = new Set(inserted.map((r) => r.event_id));
-      const pending = [];
+      const name = this.options.name;
+      const fresh = new Set<string>();
+      const insert = async (items: Work[]) => {
+        if (items.length === 0) return;
+        const rows: { event_id: string }[] = await manager.query(
+          `INSERT INTO inbox (consumer, event_id, event_type) SELECT $1, * FROM unnest($2::uuid[], $3::text[])
+           ON CONFLICT DO NOTHING RETURNING event_id`,
+          [name, items.map((w) => w.event.id), items.map((w) => w.event.type)],
+        );
+        for (const r of rows) fresh.add(r.event_id);
+      };
+      const replays = work.filter((w) => w.replay);
+      if (replays.length > 0) {
+        // A replay revives the consumer's dead row; a row it handled meanwhile stays handled.
+        // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+        const [revived]: [{ event_id: string }[], number] = await manager.query(
+          `UPDATE inbox SET status = 'handled', error = NULL, handled_at = now()
+            WHERE consumer = $1 AND event_id = ANY($2::uuid[]) AND status = 'dead' RETURNING event_id`,
+          [name, replays.map((w) => w.event.id)],
+        );
+        for (const r of revived) fresh.add(r.event_id);
+      }
+      await insert(work);
       const todo = work.filter((w) => fresh.delete(w.event.id)); // not handled before, nor twice in this chunk
+      const queue = new OutboxQueue();
       for (let i = 0; i < todo.length; ) {
         const { event, subscription } = todo[i];
         // A batch subscription takes the run of its events that follow one another; any other takes one.
@@ -206,27 +431,90 @@ export class EventConsumer {
           actor: event.actor,
           correlationId: event.correlationId,
           causationId: event.id,
-        });
-        const events = todo.slice(i, end).map((w) => w.event);
-        if (subscription.handleMany) await subscription.handleMany(events, tx);
-        else await subscription.handle(event, tx);
-        pending.push(...tx.pending);
+        }, queue);
+        const run = todo.slice(i, end);
+        const events = run.map((w) => w.event);
+        await handleInTraceContext(this.options.name, todo[i].topic, run.map((w) => w.message), events, () =>
+          subscription.handleMany ? subscription.handleMany(events, tx) : subscription.handle(event, tx));
         handled.push(...events);
         i = end;
       }
-      await writeOutboxRows(manager, pending);
-      published = pending.length;
+      published = await queue.flush(manager);
     });
     if (published > 0) this.options.onPublished?.();
-    this.options.onHandled?.(handled);
+    committed.push(handled);
   }
 
-  private async deadLetter(topic: string, partition: number, message: KafkaMessage, attempts: number, error: string): Promise<void> {
-    if (!this.dlqProducer) throw new Error('dead-letter producer is not connected');
-    await sendToDeadLetterTopic(this.dlqProducer, { topic, partition, message, consumer: this.options.name, attempts, error });
+  /** The one place handled events are announced (progress, benchmarks, metrics), after their transaction committed. */
+  private async announceHandled(events: GiftflowEvent[]): Promise<void> {
+    this.metrics.eventsHandled(this.options.name, events);
+    await this.options.onHandled?.(events);
+  }
+
+  /**
+   * The one place letters are written: records each in the inbox as dead and sends those not recorded before to
+   * `<topic>.dlq`, in one transaction (the send happens before it commits). A message with no readable id cannot
+   * be recorded; it is sent each time it is read.
+   */
+  private async deadLetter(topic: string, partition: number, letters: Letter[]): Promise<void> {
+    const producer = this.dlqProducer;
+    if (!producer) throw Object.assign(new Error('dead-letter producer is not connected'), { code: '08003' });
+    const name = this.options.name;
+    await this.dataSource.transaction(async (manager) => {
+      const fresh = new Set<string>();
+      const withId = letters.filter((l) => l.eventId !== null);
+      const again = withId.filter((l) => l.replay);
+      if (again.length > 0) {
+        // A replayed event that fails again gets a new letter.
+        const [rows]: [{ event_id: string }[], number] = await manager.query(
+          `UPDATE inbox SET error = u.error, replayed_at = NULL FROM unnest($2::uuid[], $3::text[]) AS u(event_id, error)
+            WHERE inbox.consumer = $1 AND inbox.event_id = u.event_id AND inbox.status = 'dead' AND inbox.replayed_at IS NOT NULL
+            RETURNING inbox.event_id`,
+          [name, again.map((l) => l.eventId), again.map((l) => l.reason)],
+        );
+        for (const r of rows) fresh.add(r.event_id);
+      }
+      if (withId.length > 0) {
+        const rows: { event_id: string }[] = await manager.query(
+          `INSERT INTO inbox (consumer, event_id, event_type, status, error)
+           SELECT $1, u.event_id, u.event_type, 'dead', u.error FROM unnest($2::uuid[], $3::text[], $4::text[]) AS u(event_id, event_type, error)
+           ON CONFLICT DO NOTHING RETURNING event_id`,
+          [name, withId.map((l) => l.eventId), withId.map((l) => l.type), withId.map((l) => l.reason)],
+        );
+        for (const r of rows) fresh.add(r.event_id);
+      }
+      const toSend = letters.filter((l) => l.eventId === null || fresh.delete(l.eventId));
+      await sendToDeadLetterTopic(producer, ...toSend.map((l) => ({
+        topic, partition, message: l.message, consumer: name, attempts: l.attempts, error: l.reason, eventId: l.eventId,
+      })));
+      for (const l of toSend) {
+        this.logger.warn(`dead-lettered ${l.type || 'a message'} ${l.eventId ?? `at ${topic}[${partition}]@${l.message.offset}`}: ${l.reason}`);
+        this.options.onDeadLettered?.({ eventId: l.eventId, type: l.type, reason: l.reason });
+        this.metrics.eventDeadLettered(name, topic, l.attempts === 0 ? 'schema' : 'handler');
+      }
+    });
+  }
+
+  private setState(state: State, detail = ''): void {
+    this.state = state;
+    this.detail = detail;
   }
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+async function within(promise: Promise<unknown>, deadline: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    promise.catch(() => undefined),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, Math.max(0, deadline - Date.now()));
+      timer.unref();
+    }),
+  ]);
+  clearTimeout(timer);
 }

@@ -9,8 +9,18 @@ export interface EventHandler<D extends AnyDefinition> {
   handle(event: EventOf<D>, tx: OutboxTransaction): Promise<void>;
 }
 
+export interface SubscriptionOptions {
+  /**
+   * What happens to an event of this type at a version this consumer has no handler for (docs/backbone.md,
+   * "Never skip silently"): `dead-letter` (the default) sends it to the DLQ as `unsupported version N of T`;
+   * `stall` stops the partition at it and reports the consumer not ready, for types where skipping one breaks
+   * everything after it, until a build that handles the version is deployed.
+   */
+  unsupportedVersions?: 'dead-letter' | 'stall';
+}
+
 /** One line of a service's subscriptions file: this event, this handler. */
-export interface Subscription {
+export interface Subscription extends SubscriptionOptions {
   readonly definition: AnyDefinition;
   readonly handle: (event: GiftflowEvent, tx: OutboxTransaction) => Promise<void>;
   /**
@@ -20,9 +30,13 @@ export interface Subscription {
   readonly handleMany?: (events: GiftflowEvent[], tx: OutboxTransaction) => Promise<void>;
 }
 
-export function on<D extends AnyDefinition>(definition: D, handle: (event: EventOf<D>, tx: OutboxTransaction) => Promise<void>): Subscription {
+export function on<D extends AnyDefinition>(
+  definition: D,
+  handle: (event: EventOf<D>, tx: OutboxTransaction) => Promise<void>,
+  options: SubscriptionOptions = {},
+): Subscription {
   // The consumer dispatches by `definition.key`, so the event handed over is always an EventOf<D>.
-  return { definition, handle: handle as unknown as Subscription['handle'] };
+  return { ...options, definition, handle: handle as unknown as Subscription['handle'] };
 }
 
 /**
@@ -30,7 +44,11 @@ export function on<D extends AnyDefinition>(definition: D, handle: (event: Event
  * order, in the chunk's transaction (inbox rows included). For handlers whose effect is a set of rows, such as
  * read models. Events it publishes carry the first event of the run as their cause.
  */
-export function onEach<D extends AnyDefinition>(definition: D, handleMany: (events: EventOf<D>[], tx: OutboxTransaction) => Promise<void>): Subscription {
+export function onEach<D extends AnyDefinition>(
+  definition: D,
+  handleMany: (events: EventOf<D>[], tx: OutboxTransaction) => Promise<void>,
+  options: SubscriptionOptions = {},
+): Subscription {
   const many = handleMany as unknown as NonNullable<Subscription['handleMany']>;
-  return { definition, handle: (event, tx) => many([event], tx), handleMany: many };
+  return { ...options, definition, handle: (event, tx) => many([event], tx), handleMany: many };
 }

@@ -1,15 +1,32 @@
 import { Logger } from '@nestjs/common';
 import { Kafka, Message, Partitioners, Producer } from 'kafkajs';
-import { DataSource, QueryRunner } from 'typeorm';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { ComponentHealth, OutboxHealth } from '../health/messaging-health';
+import { MessagingMetrics, NO_MESSAGING_METRICS } from '../observability/messaging-metrics';
+import { PublishSpans, startPublishSpans } from '../observability/trace-context';
+import { isUnpublishable } from './unpublishable';
 
 export interface OutboxRelayOptions {
-  /** Rows claimed and sent per round (PITFALLS 10: kafkajs batches nothing by itself). */
+  /** Rows claimed per round at most (PITFALLS 10: kafkajs batches nothing by itself). */
   batchSize?: number;
+  /**
+   * Bytes sent per round at most, below the broker's `message.max.bytes` (1 MiB by default): a partition's
+   * share of a round is one record batch, and a record batch over the limit is refused whole. A single row
+   * bigger than this goes alone (and is parked if Kafka refuses it).
+   */
+  maxBatchBytes?: number;
   /** Fallback poll when nothing woke the relay (a commit in this process wakes it at once). */
   pollIntervalMs?: number;
+  /** How long `stop()` may spend sending what is committed before it gives up (the rest waits for the next start). */
+  drainTimeoutMs?: number;
   /** Test seam for fault tests: runs after Kafka acknowledged a batch, before it is marked sent. */
   afterSend?: (eventIds: string[]) => Promise<void> | void;
+  /** Called once per round with the event ids Kafka acknowledged and that were marked sent (a hook for metrics). */
+  onPublished?: (eventIds: string[]) => void;
+  /** Called when a row is parked (a hook for metrics and alerts). */
+  onParked?: (eventId: string, error: string) => void;
   logger?: Pick<Logger, 'log' | 'warn' | 'error'>;
+  metrics?: MessagingMetrics;
 }
 
 interface ClaimedRow {
@@ -18,22 +35,35 @@ interface ClaimedRow {
   topic: string;
   message_key: string;
   event_type: string;
-  envelope: { version: number; correlationId: string };
+  json: string;
+  version: string;
+  correlation_id: string;
+  /** Sent as Kafka headers: the trace context (`traceparent`) the row was written in, if traced. */
+  headers: Record<string, string> | null;
 }
 
 /** Only one relay per database publishes at a time, so events leave in commit order per key. */
-const RELAY_LOCK_KEY = 0x6766_6f62; // "gfob"
+export const RELAY_LOCK_KEY = 0x6766_6f62; // "gfob"
+/** The relay reports itself not ready after this many failed rounds in a row (broker or database unreachable). */
+const FAILURES_BEFORE_UNREADY = 5;
+/** Per-message overhead beyond key and value in a record batch (headers, varints, timestamps), a safe overestimate. */
+const RECORD_OVERHEAD_BYTES = 256;
 
 /**
- * Publishes committed outbox rows to Kafka and marks them sent.
+ * Publishes committed outbox rows to Kafka and marks them sent (docs/backbone.md, "The outbox relay").
  *
- * Rows are claimed by status (`published_at IS NULL`) with `FOR UPDATE SKIP LOCKED` inside a
- * transaction that stays open while Kafka acknowledges the batch, so a row committed late behind a
- * higher id is still found (PITFALLS 17), and a relay that dies mid-batch releases its claim with
- * its connection: the next round sends the batch again (consumers drop the duplicate by event id).
+ * Rows are claimed by status (`published_at IS NULL AND failed_at IS NULL`) with `FOR UPDATE SKIP LOCKED`
+ * inside a transaction that stays open while Kafka acknowledges the batch, so a row committed late behind a
+ * higher id is still found (PITFALLS 17), and a relay that dies mid-batch releases its claim with its
+ * connection: the next round sends the batch again (consumers drop the duplicate by event id).
+ *
+ * A row Kafka refuses for good (too large, invalid) is parked with the error and the rows behind it flow on
+ * (PITFALLS 23). Everything a round publishes goes through `send` and is recorded by `markSent`: the two
+ * places to hook metrics.
  */
 export class OutboxRelay {
   private readonly batchSize: number;
+  private readonly maxBatchBytes: number;
   private readonly pollIntervalMs: number;
   private readonly logger: Pick<Logger, 'log' | 'warn' | 'error'>;
   private producer: Producer | null = null;
@@ -48,6 +78,7 @@ export class OutboxRelay {
   private wakeUp: (() => void) | null = null;
   private woken = false;
   private failures = 0;
+  private lastError = '';
 
   constructor(
     private readonly dataSource: DataSource,
@@ -55,6 +86,7 @@ export class OutboxRelay {
     private readonly options: OutboxRelayOptions = {},
   ) {
     this.batchSize = options.batchSize ?? 1000;
+    this.maxBatchBytes = options.maxBatchBytes ?? 900_000;
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
     this.logger = options.logger ?? new Logger(OutboxRelay.name);
   }
@@ -71,18 +103,47 @@ export class OutboxRelay {
     this.wakeUp?.();
   }
 
-  /** Finishes the batch in flight, then disconnects. */
+  health(): ComponentHealth {
+    if (!this.running) return { name: 'relay', ready: false, state: 'stopped' };
+    if (this.failures >= FAILURES_BEFORE_UNREADY) return { name: 'relay', ready: false, state: 'failing', detail: `${this.failures} rounds failed in a row: ${this.lastError}` };
+    return { name: 'relay', ready: true, state: 'running' };
+  }
+
+  /** Parked rows, rows waiting, and the age of the oldest one waiting (each query matches a partial index). */
+  async outboxHealth(): Promise<OutboxHealth> {
+    const [pending]: { n: number; oldest: number | null }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS n, extract(epoch FROM now() - min(created_at))::float AS oldest
+         FROM outbox WHERE published_at IS NULL AND failed_at IS NULL`);
+    const [parked]: { n: number }[] = await this.dataSource.query(
+      'SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL AND failed_at IS NOT NULL');
+    return { parked: parked.n, pending: pending.n, oldestUnpublishedSeconds: Math.max(0, Math.round((pending.oldest ?? 0) * 10) / 10) };
+  }
+
+  /**
+   * Stops the loop, then sends what is committed until nothing is left or `drainTimeoutMs` (default 5 s) has
+   * passed — a broker that is down cannot hold shutdown — and disconnects.
+   */
   async stop(): Promise<void> {
+    const deadline = Date.now() + (this.options.drainTimeoutMs ?? 5_000);
+    const wasRunning = this.running;
     this.running = false;
     this.wake();
-    await this.loop;
+    // A round stuck on a broker that is down is abandoned with the connection below; no drain beside it.
+    const settled = this.loop ? await withDeadline(this.loop.then(() => true), deadline) : true;
     this.loop = null;
-    await this.producer?.disconnect().catch(() => undefined);
+    if (wasRunning && settled) {
+      while (Date.now() < deadline) {
+        const sent = await withDeadline(this.publishBatch().catch(() => -1), deadline);
+        if (sent === undefined || sent <= 0) break;
+      }
+    }
+    const producer = this.producer;
     this.producer = null;
+    await withDeadline(producer?.disconnect().catch(() => undefined) ?? Promise.resolve(), Date.now() + 1_000);
     await this.releaseConnection();
   }
 
-  /** One round: claim, send, mark. Returns how many rows were published. Not to be run beside start()'s loop. */
+  /** One round: claim, send, mark. Returns how many rows were published or parked. Not to be run beside start()'s loop. */
   async publishBatch(): Promise<number> {
     const producer = await this.connectedProducer();
     if (this.connection?.isReleased) this.connection = null; // lost with its socket: take another
@@ -90,18 +151,72 @@ export class OutboxRelay {
     return this.connection.manager.transaction(async (manager) => {
       const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [RELAY_LOCK_KEY]);
       if (!locked) return 0;
-      const rows: ClaimedRow[] = await manager.query(
-        `SELECT id, event_id, topic, message_key, event_type, envelope FROM outbox
-          WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      const claimed: ClaimedRow[] = await manager.query(
+        `SELECT id, event_id, topic, message_key, event_type, envelope::text AS json,
+                envelope->>'version' AS version, envelope->>'correlationId' AS correlation_id, headers
+           FROM outbox WHERE published_at IS NULL AND failed_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.batchSize],
       );
+      const rows = withinBytes(claimed, this.maxBatchBytes);
       if (rows.length === 0) return 0;
-      await producer.sendBatch({ acks: -1, topicMessages: groupByTopic(rows) });
-      const ids = rows.map((r) => r.event_id);
-      await this.options.afterSend?.(ids);
-      await manager.query('UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
+      const sent = await this.send(producer, manager, rows);
+      await this.options.afterSend?.(sent);
+      await this.markSent(manager, rows.filter((r) => sent.includes(r.event_id)));
       return rows.length;
     });
+  }
+
+  /** Sends the rows; a batch Kafka refuses for good is sent again row by row and the refused rows parked. Returns the ids sent. */
+  private async send(producer: Producer, manager: EntityManager, rows: ClaimedRow[]): Promise<string[]> {
+    try {
+      await this.sendTraced(producer, rows);
+      return rows.map((r) => r.event_id);
+    } catch (error) {
+      if (!isUnpublishable(error)) throw error;
+    }
+    // Row by row, in id order: per-key order holds, and a row sent twice (part of the batch may have landed) is
+    // dropped by the consumers' inbox.
+    const sent: string[] = [];
+    for (const row of rows) {
+      try {
+        await this.sendTraced(producer, [row]);
+        sent.push(row.event_id);
+      } catch (error) {
+        if (!isUnpublishable(error)) throw error;
+        await this.park(manager, row, error);
+      }
+    }
+    return sent;
+  }
+
+  /** One sendBatch, with a producer span per traced row and the publish metrics. */
+  private async sendTraced(producer: Producer, rows: ClaimedRow[]): Promise<void> {
+    const metrics = this.options.metrics ?? NO_MESSAGING_METRICS;
+    const started = process.hrtime.bigint();
+    const spans = startPublishSpans(rows);
+    try {
+      await producer.sendBatch({ acks: -1, topicMessages: groupByTopic(rows, spans) });
+      spans.end();
+    } catch (error) {
+      spans.end(error);
+      metrics.publishFailed(rows.map(metricsOf), error);
+      throw error;
+    }
+    metrics.eventsPublished(rows.map(metricsOf));
+    metrics.batchDone('relay', 'outbox', rows.length, Number(process.hrtime.bigint() - started) / 1e9);
+  }
+
+  private async park(manager: EntityManager, row: ClaimedRow, error: unknown): Promise<void> {
+    const reason = String(error instanceof Error ? error.message : error).slice(0, 2000);
+    await manager.query('UPDATE outbox SET failed_at = now(), last_error = $2 WHERE id = $1', [row.id, reason]);
+    this.logger.error(`outbox row ${row.id} (${row.event_type} ${row.event_id}, ${Buffer.byteLength(row.json)} bytes) parked: Kafka refuses it: ${reason}`);
+    this.options.onParked?.(row.event_id, reason);
+  }
+
+  private async markSent(manager: EntityManager, rows: ClaimedRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await manager.query('UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
+    this.options.onPublished?.(rows.map((r) => r.event_id));
   }
 
   private async run(): Promise<void> {
@@ -113,12 +228,13 @@ export class OutboxRelay {
         this.failures = 0;
       } catch (error) {
         this.failures += 1;
-        this.logger.warn(`outbox relay round failed (${this.failures} in a row), retrying: ${String(error)}`);
+        this.lastError = String(error);
+        this.logger.warn(`outbox relay round failed (${this.failures} in a row), retrying: ${this.lastError}`);
         // A broker restart can leave the idempotent producer unusable (PITFALLS 5): start a new one.
         await this.resetProducer();
         await this.releaseConnection();
       }
-      if (published === this.batchSize && this.running) continue;
+      if (published > 0 && this.running) continue; // more may be waiting
       const delay = this.failures > 0 ? Math.min(5000, 200 * 2 ** (this.failures - 1)) : this.pollIntervalMs;
       if (!this.woken || this.failures > 0) await this.sleep(delay);
     }
@@ -135,6 +251,7 @@ export class OutboxRelay {
         this.wakeUp = null;
         done();
       };
+      if (!this.running) this.wakeUp();
     });
   }
 
@@ -160,25 +277,54 @@ export class OutboxRelay {
   private async resetProducer(): Promise<void> {
     const old = this.producer;
     this.producer = null;
-    await old?.disconnect().catch(() => undefined);
+    await withDeadline(old?.disconnect().catch(() => undefined) ?? Promise.resolve(), Date.now() + 2_000);
   }
 }
 
-function groupByTopic(rows: ClaimedRow[]): { topic: string; messages: Message[] }[] {
-  const byTopic = new Map<string, Message[]>();
+/** The first rows whose messages fit in `maxBytes` together; at least one. */
+function withinBytes(rows: ClaimedRow[], maxBytes: number): ClaimedRow[] {
+  let bytes = 0;
+  let count = 0;
   for (const row of rows) {
+    bytes += Buffer.byteLength(row.json) + Buffer.byteLength(row.message_key) + RECORD_OVERHEAD_BYTES;
+    if (count > 0 && bytes > maxBytes) break;
+    count += 1;
+  }
+  return rows.slice(0, count);
+}
+
+const metricsOf = (row: ClaimedRow) => ({ topic: row.topic, type: row.event_type });
+
+function groupByTopic(rows: ClaimedRow[], spans: PublishSpans): { topic: string; messages: Message[] }[] {
+  const byTopic = new Map<string, Message[]>();
+  for (const [index, row] of rows.entries()) {
     const messages = byTopic.get(row.topic) ?? [];
     messages.push({
       key: row.message_key,
-      value: JSON.stringify(row.envelope),
+      value: row.json,
       headers: {
+        ...spans.headersOf(index),
         'event-id': row.event_id,
         'event-type': row.event_type,
-        'event-version': String(row.envelope.version),
-        'correlation-id': row.envelope.correlationId,
+        'event-version': row.version,
+        'correlation-id': row.correlation_id,
       },
     });
     byTopic.set(row.topic, messages);
   }
   return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+}
+
+/** Resolves with the promise's value, or undefined once `deadline` (epoch ms) has passed. */
+export async function withDeadline<T>(promise: Promise<T>, deadline: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), Math.max(0, deadline - Date.now()));
+    timer.unref();
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

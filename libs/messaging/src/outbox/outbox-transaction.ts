@@ -2,24 +2,32 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { EventDefinition, EventOf, Publisher, describeIssues, envelopeSchema } from '@giftflow/contracts';
 import type { z } from 'zod';
+import { currentTraceHeaders } from '../observability/trace-context';
 import { EventContext } from '../transaction/event-context';
 import { EventSchemaError } from './event-schema.error';
 
+/** An event queued by `publish`: checked against its contract, frozen, and serialized once. */
 export interface OutboxRow {
-  eventId: string;
-  topic: string;
-  key: string;
-  type: string;
-  envelope: unknown;
+  readonly eventId: string;
+  readonly topic: string;
+  readonly key: string;
+  readonly type: string;
+  /** A frozen copy of the envelope that passed validation; changing the object `publish` returned changes nothing here. */
+  readonly envelope: Readonly<Record<string, unknown>>;
+  /** The envelope as it will be stored and sent. */
+  readonly json: string;
+  /** Sent as Kafka headers by the relay: the trace context (`traceparent`) it was written in, if traced. */
+  readonly headers: Readonly<Record<string, string>> | null;
 }
 
 /**
  * The transaction a handler works in: its EntityManager plus `publish`, which checks the event
- * against its contract at once and queues it; the queue is written to the outbox by the same
- * transaction just before it commits (STYLE 7: one place turns a state change into outbox rows).
+ * against its contract at once and queues a frozen copy; the queue is written to the outbox by the same
+ * transaction just before it commits (STYLE 7: one place turns a state change into outbox rows). There is
+ * no other way into the outbox: only validated envelopes reach it (docs/backbone.md).
  */
 export class OutboxTransaction {
-  readonly pending: OutboxRow[] = [];
+  readonly #published: OutboxRow[] = [];
 
   constructor(
     readonly manager: EntityManager,
@@ -27,7 +35,14 @@ export class OutboxTransaction {
     private readonly source: Publisher | null,
     private readonly topicPrefix: string,
     readonly context: EventContext,
+    /** Shared by the transactions of one consumer chunk, so their events go in with one INSERT. */
+    private readonly queue: OutboxQueue = new OutboxQueue(),
   ) {}
+
+  /** What this transaction has published so far (written to the outbox or still queued), read-only. */
+  get pending(): readonly OutboxRow[] {
+    return Object.freeze([...this.#published]);
+  }
 
   publish<T extends string, V extends number, P extends z.ZodType>(
     definition: EventDefinition<T, V, P>,
@@ -53,24 +68,56 @@ export class OutboxTransaction {
     };
     const envelopeCheck = envelopeSchema.safeParse(envelope);
     if (!envelopeCheck.success) throw new EventSchemaError(definition.key, describeIssues(envelopeCheck.error));
-    this.pending.push({ eventId: envelope.id, topic: this.topicPrefix + definition.topic, key: aggregateId, type: definition.type, envelope });
-    return envelope as unknown as EventOf<EventDefinition<T, V, P>>;
+    // Serialized now, from what was checked: nothing done to any object afterwards reaches the outbox.
+    const json = JSON.stringify(envelope);
+    const frozen = deepFreeze(JSON.parse(json) as Record<string, unknown>);
+    const row: OutboxRow = Object.freeze({ eventId: envelope.id, topic: this.topicPrefix + definition.topic, key: aggregateId, type: definition.type, envelope: frozen, json, headers: currentTraceHeaders() });
+    this.#published.push(row);
+    queued.get(this.queue)!.push(row);
+    return frozen as unknown as EventOf<EventDefinition<T, V, P>>;
+  }
+
+  /**
+   * Writes what was published and not yet written to the outbox, in this transaction (UnitOfWork and the
+   * consumer call it just before commit; a test may call it early to take an outbox id). Returns how many rows.
+   */
+  flush(): Promise<number> {
+    return this.queue.flush(this.manager);
   }
 }
 
-/** One multi-row INSERT for all of a transaction's events (PITFALLS 19). */
-export async function writeOutboxRows(manager: EntityManager, rows: OutboxRow[]): Promise<void> {
-  for (let start = 0; start < rows.length; start += 1000) {
-    const chunk = rows.slice(start, start + 1000);
-    const values: unknown[] = [];
-    const tuples = chunk.map((row, i) => {
-      values.push(row.eventId, row.topic, row.key, row.type, JSON.stringify(row.envelope));
-      const b = i * 5;
-      return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}::jsonb)`;
-    });
-    await manager.query(
-      `INSERT INTO outbox (event_id, topic, message_key, event_type, envelope) VALUES ${tuples.join(', ')}`,
-      values,
-    );
+/** Rows queued by `publish` only: nothing outside this file can add to a queue (no raw writer). */
+const queued = new WeakMap<OutboxQueue, OutboxRow[]>();
+
+/** Events published in one or more OutboxTransactions of one database transaction, waiting to be written. */
+export class OutboxQueue {
+  constructor() {
+    queued.set(this, []);
   }
+
+  get size(): number {
+    return queued.get(this)!.length;
+  }
+
+  /** One multi-row INSERT per 1000 events (PITFALLS 19); empties the queue. */
+  async flush(manager: EntityManager): Promise<number> {
+    const rows = queued.get(this)!.splice(0);
+    for (let start = 0; start < rows.length; start += 1000) {
+      const chunk = rows.slice(start, start + 1000);
+      await manager.query(
+        `INSERT INTO outbox (event_id, topic, message_key, event_type, envelope, headers)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::jsonb[])`,
+        [chunk.map((r) => r.eventId), chunk.map((r) => r.topic), chunk.map((r) => r.key), chunk.map((r) => r.type), chunk.map((r) => r.json), chunk.map((r) => (r.headers ? JSON.stringify(r.headers) : null))],
+      );
+    }
+    return rows.length;
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }

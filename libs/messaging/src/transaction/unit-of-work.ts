@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Publisher } from '@giftflow/contracts';
-import { OutboxTransaction, writeOutboxRows } from '../outbox/outbox-transaction';
+import { currentCorrelationId } from '../observability/correlation-context';
+import { OutboxTransaction } from '../outbox/outbox-transaction';
 import { EventContext } from './event-context';
 
 /**
@@ -17,12 +18,13 @@ export class UnitOfWork {
   ) {}
 
   async run<T>(context: Partial<EventContext> & { actor: string }, work: (tx: OutboxTransaction) => Promise<T>): Promise<T> {
-    const full: EventContext = { correlationId: randomUUID(), causationId: null, ...context };
+    // The request's correlation id (X-Correlation-Id, see libs/platform) when there is one.
+    const full: EventContext = { correlationId: currentCorrelationId() ?? randomUUID(), causationId: null, ...context };
     let published = 0;
     const result = await this.dataSource.transaction(async (manager) => {
       const tx = new OutboxTransaction(manager, this.source, this.topicPrefix, full);
       const value = await work(tx);
-      await writeOutboxRows(manager, tx.pending);
+      await tx.flush();
       published = tx.pending.length;
       return value;
     });

@@ -1,22 +1,23 @@
 import { DataSourceOptions, MixedList } from 'typeorm';
-import { CreateMessagingTables1764300000000 } from '@giftflow/messaging';
+import { MESSAGING_MIGRATIONS, postgresSessionSettings } from '@giftflow/messaging';
 import { DatabaseSettings, databaseUrl } from './database-settings';
 
 type Classes = MixedList<Function>; // eslint-disable-line @typescript-eslint/ban-types
 
 /**
  * Options for a service's DataSource: its own database, its entities, and its migrations (the
- * messaging tables first), run at start-up. Never `synchronize`.
+ * messaging migrations first), run at start-up. Never `synchronize`.
  */
 export function typeOrmOptions(settings: DatabaseSettings, entities: Classes, migrations: Function[]): DataSourceOptions { // eslint-disable-line @typescript-eslint/ban-types
   return {
     type: 'postgres',
     url: databaseUrl(settings.serverUrl, settings.database),
     entities,
-    migrations: [CreateMessagingTables1764300000000, ...migrations],
+    migrations: [...MESSAGING_MIGRATIONS, ...migrations],
     migrationsRun: true,
     migrationsTransactionMode: 'each',
     synchronize: false,
-    extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 10) },
+    // Timeouts and TCP keepalives on every connection: no zombie holds the relay's lock (docs/backbone.md).
+    extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), ...postgresSessionSettings() },
   };
 }

@@ -1,26 +1,38 @@
 import { applyDecorators } from '@nestjs/common';
+import { JSONSchema } from 'class-validator-jsonschema';
 import { IsISO8601, IsInt, Matches, Max, Min, ValidationArguments, ValidationOptions, registerDecorator } from 'class-validator';
 
 /** The same shapes as the event contracts' `fields` (libs/contracts/src/envelope.ts). */
 export const IsCode = () =>
   Matches(/^[A-Za-z0-9_.-]{1,64}$/, { message: '$property must be a code of 1-64 letters, digits, _ . or -' });
 
-export const IsCategory = () =>
-  Matches(/^[a-z][a-z0-9_]{0,63}$/, { message: '$property must be a lowercase code such as bicycles or school_supplies' });
+export const IsCategory = (options?: ValidationOptions) =>
+  Matches(/^[a-z][a-z0-9_]{0,63}$/, { message: '$property must be a lowercase code such as bicycles or school_supplies', ...options });
 
 /** A calendar date, e.g. 2026-06-30. */
 export const IsCalendarDate = () =>
-  applyDecorators(Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a date like 2026-06-30' }), IsISO8601({ strict: true }));
+  applyDecorators(
+    Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a date like 2026-06-30' }),
+    IsISO8601({ strict: true }),
+    // The OpenAPI schema (libs/platform/src/openapi): a date, not IsISO8601's date or date-time.
+    JSONSchema(() => ({ type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
+  );
 
-/** Whole VND, stored as PostgreSQL integer. */
-export const IsVnd = () => applyDecorators(IsInt(), Min(0), Max(2_147_483_647));
+/** The largest VND amount a 64-bit column holds that a JSON number still carries exactly (2^53 - 1). */
+export const MAX_SAFE_VND = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Whole VND. The default bound fits a PostgreSQL `integer` column; a service whose money columns are `bigint`
+ * passes MAX_SAFE_VND (a 5 billion VND gift).
+ */
+export const IsVnd = (max = 2_147_483_647) => applyDecorators(IsInt(), Min(0), Max(max));
 
 /** A positive whole number of units. */
 export const IsQuantity = () => applyDecorators(IsInt(), Min(1), Max(1_000_000_000));
 
 /** District and commune codes of the national administrative register, e.g. "757", "31498". */
-export const IsAdministrativeCode = () =>
-  Matches(/^\d{1,10}$/, { message: '$property must be an administrative code of digits, e.g. "757"' });
+export const IsAdministrativeCode = (options?: ValidationOptions) =>
+  Matches(/^\d{1,10}$/, { message: '$property must be an administrative code of digits, e.g. "757"', ...options });
 
 
 /**
@@ -35,6 +47,7 @@ export function IsEachOneOf(allowed: readonly string[], options?: ValidationOpti
       name: 'isEachOneOf',
       target: target.constructor,
       propertyName: property,
+      constraints: [allowed], // read by the OpenAPI schema (libs/platform/src/openapi/document-dtos.ts)
       options,
       validator: {
         validate: (value: unknown) => Array.isArray(value) && bad(value).length === 0,
@@ -58,6 +71,7 @@ export function HasNoRepeated<T>(key: (element: T) => unknown, what: string, opt
       name: 'hasNoRepeated',
       target: target.constructor,
       propertyName: property,
+      constraints: [what],
       options,
       validator: {
         validate: (value: unknown) => repeated(value).length === 0,

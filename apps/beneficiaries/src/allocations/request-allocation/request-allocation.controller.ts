@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Actor, IdempotencyKey } from '@giftflow/platform';
 import { AllocationView } from '../allocation.entity';
 import { RequestAllocationDto } from './request-allocation.dto';
@@ -14,6 +15,9 @@ export class RequestAllocationController {
    */
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
+  @ApiAcceptedResponse({ description: 'the allocation, status "requested"; inventory decides by event whether it is confirmed; publishes AllocationRequested' })
+  @ApiBadRequestResponse({ description: 'a field fails validation (no lines, an item twice…)' })
+  @ApiUnprocessableEntityResponse({ description: 'unknown beneficiary' })
   request(@Body() body: RequestAllocationDto, @Actor() actor: string, @IdempotencyKey() idempotencyKey: string | null): Promise<AllocationView> {
     return this.handler.execute(body, actor, idempotencyKey);
   }

@@ -1,4 +1,5 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiCreatedResponse } from '@nestjs/swagger';
 import { Actor, IdempotencyKey } from '@giftflow/platform';
 import { ChildView } from '../child.entity';
 import { RegisterChildDto } from './register-child.dto';
@@ -10,6 +11,8 @@ export class RegisterChildController {
 
   /** 201 with the child's record; 400 naming each bad field. Publishes BeneficiaryRegistered (kind child). */
   @Post()
+  @ApiCreatedResponse({ description: 'the child (a retry with the same Idempotency-Key: the first one); publishes BeneficiaryRegistered' })
+  @ApiBadRequestResponse({ description: 'a field fails validation' })
   register(@Body() body: RegisterChildDto, @Actor() actor: string, @IdempotencyKey() idempotencyKey: string | null): Promise<ChildView> {
     return this.handler.execute(body, actor, idempotencyKey);
   }

@@ -1,4 +1,5 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiCreatedResponse } from '@nestjs/swagger';
 import { Actor, IdempotencyKey } from '@giftflow/platform';
 import { InstitutionView } from '../institution.entity';
 import { RegisterInstitutionDto } from './register-institution.dto';
@@ -10,6 +11,8 @@ export class RegisterInstitutionController {
 
   /** 201 with the institution; 400 naming each bad field. Publishes BeneficiaryRegistered (kind institution). */
   @Post()
+  @ApiCreatedResponse({ description: 'the institution (a retry with the same Idempotency-Key: the first one); publishes BeneficiaryRegistered' })
+  @ApiBadRequestResponse({ description: 'a field fails validation' })
   register(@Body() body: RegisterInstitutionDto, @Actor() actor: string, @IdempotencyKey() idempotencyKey: string | null): Promise<InstitutionView> {
     return this.handler.execute(body, actor, idempotencyKey);
   }

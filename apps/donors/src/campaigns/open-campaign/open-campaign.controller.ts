@@ -1,7 +1,6 @@
-import { Body, Controller, Post, Res } from '@nestjs/common';
-import type { Response } from 'express';
-import { Actor, IdempotencyKey } from '@giftflow/platform';
-import { answerCreated } from '../../idempotency/claim-idempotency-key';
+import { Body, Controller, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { Actor, ApiIdempotencyKey, IdempotentAnswer, IdempotentRequest, IdempotentRequestOf } from '@giftflow/platform';
 import { Campaign } from '../campaign.entity';
 import { OpenCampaignDto } from './open-campaign.dto';
 import { OpenCampaignHandler } from './open-campaign.handler';
@@ -10,11 +9,14 @@ import { OpenCampaignHandler } from './open-campaign.handler';
 export class OpenCampaignController {
   constructor(private readonly handler: OpenCampaignHandler) {}
 
-  /** 201 with the campaign; publishes CampaignOpened. 400 when endsOn is before startsOn. Idempotency-Key optional. */
   @Post()
-  async open(
-    @Body() body: OpenCampaignDto, @Actor() actor: string, @IdempotencyKey() key: string | null, @Res({ passthrough: true }) res: Response,
-  ): Promise<Campaign> {
-    return answerCreated(res, await this.handler.execute(body, actor, key));
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({ description: 'The campaign, status "open"; publishes CampaignOpened with its kind, districts, eligibility and targets.' })
+  @ApiBadRequestResponse({ description: 'A bad field, named (e.g. endsOn before startsOn, ageMax below ageMin).' })
+  @ApiUnprocessableEntityResponse({ description: 'The Idempotency-Key was used for another request.' })
+  open(
+    @Body() body: OpenCampaignDto, @Actor() actor: string, @IdempotentRequestOf() request: IdempotentRequest | null,
+  ): Promise<IdempotentAnswer<Campaign>> {
+    return this.handler.execute(body, actor, request);
   }
 }

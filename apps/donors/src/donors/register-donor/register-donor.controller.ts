@@ -1,8 +1,7 @@
-import { Body, Controller, Post, Res } from '@nestjs/common';
-import type { Response } from 'express';
-import { Actor, IdempotencyKey } from '@giftflow/platform';
-import { answerCreated } from '../../idempotency/claim-idempotency-key';
-import { Donor } from '../donor.entity';
+import { Body, Controller, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { Actor, ApiIdempotencyKey, IdempotentAnswer, IdempotentRequest, IdempotentRequestOf } from '@giftflow/platform';
+import { DonorView } from '../donor.view';
 import { RegisterDonorDto } from './register-donor.dto';
 import { RegisterDonorHandler } from './register-donor.handler';
 
@@ -10,11 +9,15 @@ import { RegisterDonorHandler } from './register-donor.handler';
 export class RegisterDonorController {
   constructor(private readonly handler: RegisterDonorHandler) {}
 
-  /** 201 with the donor; publishes DonorRegistered. Idempotency-Key optional (a retry answers with the first donor). */
   @Post()
-  async register(
-    @Body() body: RegisterDonorDto, @Actor() actor: string, @IdempotencyKey() key: string | null, @Res({ passthrough: true }) res: Response,
-  ): Promise<Donor> {
-    return answerCreated(res, await this.handler.execute(body, actor, key));
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({ description: 'The donor; publishes DonorRegistered (id and kind only).' })
+  @ApiBadRequestResponse({ description: 'A bad field, named.' })
+  @ApiConflictResponse({ description: 'Same phone, e-mail or tax code as a registered donor: `{message, possibleDuplicateOf: [ids]}`; send confirmNotDuplicate: true to register anyway.' })
+  @ApiUnprocessableEntityResponse({ description: 'The Idempotency-Key was used for another request.' })
+  register(
+    @Body() body: RegisterDonorDto, @Actor() actor: string, @IdempotentRequestOf() request: IdempotentRequest | null,
+  ): Promise<IdempotentAnswer<DonorView>> {
+    return this.handler.execute(body, actor, request);
   }
 }

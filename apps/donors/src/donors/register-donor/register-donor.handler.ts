@@ -2,24 +2,34 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DonorRegisteredV1 } from '@giftflow/contracts';
 import { UnitOfWork } from '@giftflow/messaging';
-import { Created, claimIdempotencyKey } from '../../idempotency/claim-idempotency-key';
+import { IdempotentAnswer, IdempotentRequest, answerOnce, foldForSearch } from '@giftflow/platform';
 import { Donor } from '../donor.entity';
+import { DonorView, donorView } from '../donor.view';
+import { duplicateKeysOf } from '../duplicate-keys';
+import { refusePossibleDuplicates } from '../possible-duplicates';
 import { RegisterDonorDto } from './register-donor.dto';
 
-/** Records a donor; the event carries only the id and kind (contacts stay here). */
+/** Records a donor; the event carries only the id and kind (name and contacts stay here). */
 @Injectable()
 export class RegisterDonorHandler {
   constructor(private readonly uow: UnitOfWork) {}
 
-  execute(body: RegisterDonorDto, actor: string, idempotencyKey: string | null): Promise<Created<Donor>> {
-    return this.uow.run({ actor }, async (tx) => {
-      const id = randomUUID();
-      const earlier = await claimIdempotencyKey(tx.manager, { scope: 'donors', key: idempotencyKey, body, resourceId: id });
-      if (earlier) return { view: await tx.manager.findOneByOrFail(Donor, { id: earlier }), replayed: true };
-      const donor: Donor = { id, name: body.name.trim(), kind: body.kind, phone: body.phone ?? null, email: body.email ?? null, createdAt: new Date() };
-      await tx.manager.insert(Donor, donor);
-      tx.publish(DonorRegisteredV1, donor.id, { donorId: donor.id, kind: donor.kind });
-      return { view: donor, replayed: false };
-    });
+  execute(body: RegisterDonorDto, actor: string, request: IdempotentRequest | null): Promise<IdempotentAnswer<DonorView>> {
+    return this.uow.run({ actor }, (tx) =>
+      answerOnce(tx.manager, request, async () => {
+        const contacts = { phone: body.phone?.trim() || null, email: body.email?.trim() || null, taxCode: body.taxCode?.trim() || null };
+        const keys = duplicateKeysOf(contacts);
+        await refusePossibleDuplicates(tx.manager, keys, { confirmed: body.confirmNotDuplicate === true });
+        const now = new Date();
+        const name = body.name.trim();
+        const donor: Donor = {
+          id: randomUUID(), name, nameFolded: foldForSearch(name), kind: body.kind, ...contacts, ...keys,
+          anonymous: body.anonymous ?? false, createdAt: now, updatedAt: now,
+        };
+        await tx.manager.insert(Donor, donor);
+        tx.publish(DonorRegisteredV1, donor.id, { donorId: donor.id, kind: donor.kind });
+        return donorView(donor);
+      }),
+    );
   }
 }

@@ -16,7 +16,9 @@ describe('POST /donors, POST /campaigns (real PostgreSQL and Kafka)', () => {
 
     const { body: donor } = await kit.api().post('/donors').send(body).expect(201);
 
-    expect(donor).toEqual({ id: expect.any(String), ...body, createdAt: expect.any(String) });
+    expect(donor).toEqual({
+      id: expect.any(String), ...body, taxCode: null, anonymous: false, createdAt: expect.any(String), updatedAt: donor.createdAt,
+    });
     expect((await kit.api().get(`/donors/${donor.id}`).expect(200)).body).toEqual(donor);
     const events = (await kit.publishedEvents()).filter((e) => e.aggregateId === donor.id);
     expect(events).toEqual([expect.objectContaining({ type: 'DonorRegistered', payload: { donorId: donor.id, kind: 'religious' } })]);
@@ -27,10 +29,13 @@ describe('POST /donors, POST /campaigns (real PostgreSQL and Kafka)', () => {
 
     const { body: campaign } = await kit.api().post('/campaigns').send(body).expect(201);
 
-    expect(campaign).toEqual({ id: expect.any(String), ...body, createdAt: expect.any(String) });
+    expect(campaign).toEqual({
+      id: expect.any(String), ...body, kind: 'other', status: 'open', districtCodes: null, eligibility: null, targets: [],
+      createdAt: expect.any(String), closedAt: null,
+    });
     expect((await kit.api().get(`/campaigns/${campaign.id}`).expect(200)).body).toEqual(campaign);
     expect(await kit.outbox('CampaignOpened', campaign.id)).toEqual([
-      expect.objectContaining({ payload: { campaignId: campaign.id, ...body } }),
+      expect.objectContaining({ payload: { campaignId: campaign.id, ...body, kind: 'other' } }),
     ]);
   });
 

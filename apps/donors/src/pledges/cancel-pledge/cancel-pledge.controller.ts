@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse } from '@nestjs/swagger';
 import { Actor } from '@giftflow/platform';
 import { PledgeView } from '../pledge-view';
 import { CancelPledgeDto } from './cancel-pledge.dto';
@@ -14,6 +15,10 @@ export class CancelPledgeController {
    */
   @Post(':id/cancel')
   @HttpCode(201)
+  @ApiCreatedResponse({ description: 'The cancelled pledge; publishes PledgeCancelled and PledgeStatusChanged. Cancelling again answers the same.' })
+  @ApiBadRequestResponse({ description: 'A blank reason, or an id that is not a UUID.' })
+  @ApiNotFoundResponse({ description: 'No such pledge.' })
+  @ApiConflictResponse({ description: 'Goods of the pledge have already been received.' })
   cancel(@Param('id', ParseUUIDPipe) id: string, @Body() body: CancelPledgeDto, @Actor() actor: string): Promise<PledgeView> {
     return this.handler.execute(id, body.reason, actor);
   }

@@ -1,7 +1,8 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { PledgeCancelledV1, PledgeStatusChangedV1 } from '@giftflow/contracts';
+import { PledgeCancelledV1 } from '@giftflow/contracts';
 import { UnitOfWork } from '@giftflow/messaging';
 import { Pledge } from '../pledge.entity';
+import { publishStatusChange } from '../pledge-status';
 import { PledgeView, linesOf, pledgeView } from '../pledge-view';
 
 /**
@@ -25,7 +26,7 @@ export class CancelPledgeHandler {
       const changes = { status: 'cancelled' as const, cancelReason: reason.trim(), updatedAt: new Date() };
       await tx.manager.update(Pledge, { id }, changes);
       tx.publish(PledgeCancelledV1, id, { pledgeId: id, reason: changes.cancelReason });
-      tx.publish(PledgeStatusChangedV1, id, { pledgeId: id, from: pledge.status, to: 'cancelled' });
+      publishStatusChange(tx, id, pledge.status, 'cancelled');
       return pledgeView({ ...pledge, ...changes }, lines);
     });
   }

@@ -1,10 +1,9 @@
 import { Logger } from '@nestjs/common';
-import { PledgeStatusChangedV1 } from '@giftflow/contracts';
 import { OutboxTransaction } from '@giftflow/messaging';
 import { PledgeLine } from '../pledge-line.entity';
 import { Pledge } from '../pledge.entity';
 import { linesOf } from '../pledge-view';
-import { pledgeStatusOf } from '../pledge-status';
+import { pledgeStatusOf, publishStatusChange } from '../pledge-status';
 
 const logger = new Logger('PledgeProgress');
 
@@ -37,9 +36,11 @@ export async function recordPledgeProgress(
     line[field] += quantity;
     await tx.manager.update(PledgeLine, { pledgeId, lineNo: line.lineNo }, field === 'received' ? { received: line.received } : { delivered: line.delivered });
   }
-  if (pledge.status === 'cancelled') logger.warn(`${cause.type} ${cause.id}: pledge ${pledgeId} was cancelled; counted, status unchanged`);
+  if (pledge.status === 'cancelled' || pledge.status === 'closed') {
+    logger.warn(`${cause.type} ${cause.id}: pledge ${pledgeId} was ${pledge.status}; counted, status unchanged`);
+  }
 
   const status = pledgeStatusOf(pledge.status, lines);
   await tx.manager.update(Pledge, { id: pledgeId }, { status, updatedAt: new Date() });
-  if (status !== pledge.status) tx.publish(PledgeStatusChangedV1, pledgeId, { pledgeId, from: pledge.status, to: status });
+  publishStatusChange(tx, pledgeId, pledge.status, status);
 }

@@ -1,7 +1,8 @@
-import { BadRequestException, Body, Controller, Post, Res } from '@nestjs/common';
-import type { Response } from 'express';
-import { Actor, IdempotencyKey } from '@giftflow/platform';
-import { answerCreated } from '../../idempotency/claim-idempotency-key';
+import { Body, Controller, Post } from '@nestjs/common';
+import {
+  ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { Actor, ApiIdempotencyKey, IdempotentAnswer, IdempotentRequest, IdempotentRequestOf } from '@giftflow/platform';
 import { PledgeView } from '../pledge-view';
 import { RecordPledgeDto } from './record-pledge.dto';
 import { RecordPledgeHandler } from './record-pledge.handler';
@@ -11,16 +12,18 @@ export class RecordPledgeController {
   constructor(private readonly handler: RecordPledgeHandler) {}
 
   /**
-   * 201 with the pledge (status "pledged"); publishes PledgeRecorded. The Idempotency-Key header is required:
-   * a retry with the same key and body answers 201 with the same pledge (as it stands now) and the header
-   * `Idempotent-Replayed: true`, and records nothing. 422 for an unknown donor or campaign, or a key that was
-   * used for a different body.
+   * The Idempotency-Key header is required: a retry with the same key and body answers the stored 201 and body
+   * with `Idempotent-Replayed: true`, and records nothing.
    */
   @Post()
-  async record(
-    @Body() body: RecordPledgeDto, @Actor() actor: string, @IdempotencyKey() key: string | null, @Res({ passthrough: true }) res: Response,
-  ): Promise<PledgeView> {
-    if (!key) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: ['Idempotency-Key header is required'] });
-    return answerCreated(res, await this.handler.execute(body, actor, key));
+  @ApiIdempotencyKey(true)
+  @ApiCreatedResponse({ description: 'The pledge (status "pledged"); publishes PledgeRecorded with pledgedOn (and expectedOn).' })
+  @ApiBadRequestResponse({ description: 'A bad field, named; or no Idempotency-Key.' })
+  @ApiConflictResponse({ description: 'The campaign is closed.' })
+  @ApiUnprocessableEntityResponse({ description: 'Unknown donor or campaign; pledgedOn in the future; the Idempotency-Key was used for another request.' })
+  record(
+    @Body() body: RecordPledgeDto, @Actor() actor: string, @IdempotentRequestOf({ required: true }) request: IdempotentRequest,
+  ): Promise<IdempotentAnswer<PledgeView>> {
+    return this.handler.execute(body, actor, request);
   }
 }

@@ -8,7 +8,7 @@ describe('POST /pledges (real PostgreSQL and Kafka)', () => {
   const bicycles = (quantity: number) => [{ itemCode: 'bicycle', quantity }];
   /** Rows and events a pledge leaves behind; a refused or replayed request must leave these unchanged. */
   const footprint = async () => ({
-    pledges: await kit.count('pledges'), lines: await kit.count('pledge_lines'), keys: await kit.count('idempotency_keys'),
+    pledges: await kit.count('pledges'), lines: await kit.count('pledge_lines'), keys: await kit.count('http_idempotency'),
     events: (await kit.outbox('PledgeRecorded')).length,
   });
 
@@ -29,7 +29,8 @@ describe('POST /pledges (real PostgreSQL and Kafka)', () => {
     const pledge = reply.body;
     expect(reply.headers['idempotent-replayed']).toBeUndefined();
     expect(pledge).toEqual({
-      id: expect.any(String), donorId, campaignId, status: 'pledged', cancelReason: null,
+      id: expect.any(String), donorId, campaignId, status: 'pledged', cancelReason: null, closeReason: null,
+      pledgedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), expectedOn: null, walkIn: false,
       lines: [
         { itemCode: 'bicycle', pledged: 20, received: 0, delivered: 0, unitValueVnd: 1_800_000 },
         { itemCode: 'backpack', pledged: 50, received: 0, delivered: 0, unitValueVnd: null },
@@ -41,7 +42,7 @@ describe('POST /pledges (real PostgreSQL and Kafka)', () => {
     expect(recorded).toEqual([expect.objectContaining({
       version: 1, source: 'donors', actor: 'staff:lan',
       payload: {
-        pledgeId: pledge.id, donorId, donorKind: 'military', campaignId,
+        pledgeId: pledge.id, donorId, donorKind: 'military', campaignId, pledgedOn: pledge.pledgedOn,
         lines: [{ itemCode: 'bicycle', quantity: 20, unitValueVnd: 1_800_000 }, { itemCode: 'backpack', quantity: 50, unitValueVnd: null }],
       },
     })]);
@@ -71,7 +72,8 @@ describe('POST /pledges (real PostgreSQL and Kafka)', () => {
 
     const reply = await kit.recordPledge({ donorId, lines: bicycles(2) }, key).expect(422);
 
-    expect(reply.body.message).toBe(`Idempotency-Key ${key} was already used for a different request (it created ${first.body.id})`);
+    expect(first.body.lines[0].pledged).toBe(1);
+    expect(reply.body.message).toBe(`Idempotency-Key ${key} was already used for a different request (POST /pledges); send a new key for a new request`);
     expect(await footprint()).toEqual(before);
   });
 

@@ -1,4 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { RebuildStatus, RebuildStatusHandler } from './rebuild-status.handler';
 
 @Controller('admin/rebuild')
@@ -6,6 +7,7 @@ export class RebuildStatusController {
   constructor(private readonly handler: RebuildStatusHandler) {}
 
   @Get()
+  @ApiOkResponse({ description: 'progress of the latest rebuild' })
   status(): Promise<RebuildStatus> {
     return this.handler.status();
   }

@@ -1,4 +1,5 @@
 import { Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiConflictResponse } from '@nestjs/swagger';
 import { RebuildStarted, StartRebuildHandler } from './start-rebuild.handler';
 
 @Controller('admin/rebuild')
@@ -8,6 +9,8 @@ export class StartRebuildController {
   /** 202: the replay runs in the background; GET /admin/rebuild follows it. 409 while another one runs. */
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
+  @ApiAcceptedResponse({ description: '{generation, status}: the replay runs in the background; GET /admin/rebuild follows it' })
+  @ApiConflictResponse({ description: 'another rebuild is running' })
   start(): Promise<RebuildStarted> {
     return this.handler.start();
   }

@@ -1,4 +1,4 @@
-import { requestHashOf } from './claim-idempotency-key';
+import { requestHashOf } from './request-hash';
 
 describe('requestHashOf', () => {
   const body = { donorId: 'd1', campaignId: 'c1', lines: [{ itemCode: 'bicycle', quantity: 20, unitValueVnd: 1_800_000 }] };

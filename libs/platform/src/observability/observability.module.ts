@@ -1,0 +1,41 @@
+import { DynamicModule, Global, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { MESSAGING_METRICS } from '@giftflow/messaging';
+import { createServiceLogger } from '../logging/service-logger';
+import { MetricsController } from '../metrics/metrics.controller';
+import { ServiceMetrics } from '../metrics/service-metrics';
+import { stopTracing } from '../tracing/start-tracing';
+
+@Injectable()
+class TracingShutdown implements OnApplicationShutdown {
+  async onApplicationShutdown(): Promise<void> {
+    await stopTracing(); // flushes the spans still batched
+  }
+}
+
+/**
+ * Metrics, logs and the end of tracing for one app (docs/observability.md): GET /metrics from the app's own
+ * registry, which is also the backbone's MessagingMetrics; the pino logger behind Nest's Logger. The HTTP side
+ * (correlation id, request logs, durations) is mounted by useServiceObservability.
+ */
+@Global()
+@Module({})
+export class ObservabilityModule {
+  static forService(service: string): DynamicModule {
+    return {
+      module: ObservabilityModule,
+      imports: [
+        // useExisting: pino-http is mounted by useServiceObservability (ahead of the gateway's proxies too);
+        // nestjs-pino binds each request's logger (req.log) so Nest's Logger writes through it.
+        LoggerModule.forRootAsync({ useFactory: () => ({ pinoHttp: { logger: createServiceLogger(service) }, useExisting: true }) }),
+      ],
+      providers: [
+        { provide: ServiceMetrics, useFactory: () => new ServiceMetrics(service) },
+        { provide: MESSAGING_METRICS, useExisting: ServiceMetrics },
+        TracingShutdown,
+      ],
+      controllers: [MetricsController],
+      exports: [ServiceMetrics, MESSAGING_METRICS],
+    };
+  }
+}

@@ -1,0 +1,60 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const ROOT = path.join(__dirname, '..', '..', '..').endsWith('dist') ? path.join(__dirname, '..', '..', '..', '..') : path.join(__dirname, '..', '..');
+
+/**
+ * A broker of the fault suite's own (deploy/kafka/kafka.sh on another port, its own state directory
+ * `node-<port>`), so a scenario may SIGKILL it without touching the shared one on 9092.
+ */
+export class SecondBroker {
+  constructor(readonly port = Number(process.env.GIFTFLOW_FAULT_BROKER_PORT ?? 19192)) {}
+
+  get address(): string {
+    return `127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    await run('bash', [path.join(repoRoot(), 'deploy/kafka/kafka.sh'), 'start'], { env: this.env(), cwd: repoRoot(), timeout: 180_000 });
+  }
+
+  async stop(): Promise<void> {
+    await run('bash', [path.join(repoRoot(), 'deploy/kafka/kafka.sh'), 'stop'], { env: this.env(), cwd: repoRoot(), timeout: 90_000 }).catch(() => undefined);
+  }
+
+  /** SIGKILL, no clean shutdown: the broker's pid from the file kafka.sh wrote. */
+  kill(): void {
+    const pid = Number(readFileSync(this.pidFile(), 'utf8').trim());
+    process.kill(pid, 'SIGKILL');
+  }
+
+  private pidFile(): string {
+    const version = /<kafka.version>(.*)<\/kafka.version>/.exec(readFileSync(path.join(repoRoot(), 'deploy/kafka/pom.xml'), 'utf8'))![1];
+    const home = process.env.GIFTFLOW_KAFKA_HOME ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(homedir(), '.cache'), 'giftflow', `kafka-${version}`);
+    return path.join(home, `node-${this.port}`, 'broker.pid');
+  }
+
+  private env(): NodeJS.ProcessEnv {
+    const env: NodeJS.ProcessEnv = { ...process.env, KAFKA_PORT: String(this.port), KAFKA_CONTROLLER_PORT: String(this.port + 1) };
+    delete env.KAFKA_BROKERS; // kafka.sh starts nothing when told to use an external cluster
+    return env;
+  }
+}
+
+/** The repository root, from the sources (ts-jest) or from dist/ (the compiled suite). */
+function repoRoot(): string {
+  let dir = __dirname;
+  for (let i = 0; i < 6; i += 1) {
+    try {
+      readFileSync(path.join(dir, 'deploy', 'kafka', 'kafka.sh'));
+      return dir;
+    } catch {
+      dir = path.dirname(dir);
+    }
+  }
+  return ROOT;
+}
