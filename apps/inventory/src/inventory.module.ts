@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ServiceCoreModule } from '@giftflow/platform';
+import { CreateHttpIdempotencyTable1764900000000, ServiceCoreModule } from '@giftflow/platform';
 import { AdjustStockController } from './adjustments/adjust-stock/adjust-stock.controller';
 import { AdjustStockHandler } from './adjustments/adjust-stock/adjust-stock.handler';
 import { Item } from './catalogue/item.entity';
@@ -57,7 +57,7 @@ import { ShowStockTakeController } from './stock-takes/show-stock-take/show-stoc
 import { StockMovement } from './stock/stock-movement.entity';
 
 const entities = [Item, Warehouse, KnownPledge, KnownPledgeLine, Receipt, StockLot, StockMovement, Reservation, AllocationRequest, Delivery];
-const migrations = [CreateInventoryTables1764400000000, AddWarehouseLedger1764500000000];
+const migrations = [CreateInventoryTables1764400000000, AddWarehouseLedger1764500000000, CreateHttpIdempotencyTable1764900000000];
 
 const controllers = [
   RegisterItemController, ListItemsController, RegisterWarehouseController, ListWarehousesController,

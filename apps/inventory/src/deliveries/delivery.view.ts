@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { Page } from '../stock/paged';
+import { Page, PageRequest, pageOf } from '@giftflow/platform';
 import { DeliveryStatus } from './delivery.entity';
 
 export interface DeliveryView {
@@ -73,7 +73,7 @@ export async function findDelivery(manager: EntityManager, allocationId: string)
 }
 
 /** One page of deliveries with the total that match. */
-export async function pageOfDeliveries(manager: EntityManager, filter: DeliveryFilter, page: { page: number; pageSize: number; limit: number; offset: number }): Promise<Page<DeliveryView>> {
+export async function pageOfDeliveries(manager: EntityManager, filter: DeliveryFilter, page: PageRequest): Promise<Page<DeliveryView>> {
   const [{ total }] = await manager.query(`SELECT count(*)::bigint AS total FROM deliveries d WHERE ${WHERE}`, params(filter));
-  return { items: await findDeliveries(manager, filter, page), total: Number(total), page: page.page, pageSize: page.pageSize };
+  return pageOf(await findDeliveries(manager, filter, page), total, page);
 }

@@ -53,7 +53,7 @@ describe('reserving stock when an allocation is requested', () => {
     const ledger = await kit.db.query('SELECT kind, reserved_delta, on_hand_delta FROM stock_movements WHERE allocation_id = $1', [allocationId]);
     expect(ledger).toEqual([{ kind: 'reserved', reserved_delta: 3, on_hand_delta: 0 }, { kind: 'reserved', reserved_delta: 3, on_hand_delta: 0 }]);
     const { body } = await kit.api().get('/deliveries?status=reserved').expect(200);
-    expect(body).toMatchObject({ total: 1, page: 1, pageSize: 50 });
+    expect(body).toMatchObject({ total: 1, page: 1, pageSize: 20 });
     expect(body.items).toEqual([expect.objectContaining({
       allocationId, beneficiaryKind: 'child', districtCode: 'D941', status: 'reserved',
       lines: [{ itemCode: 'milk', warehouseCode: 'ST-FUND', quantity: 6 }], volunteer: null, reason: null,

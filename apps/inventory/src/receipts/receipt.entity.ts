@@ -6,7 +6,6 @@ export class Receipt {
   @PrimaryColumn('uuid') id!: string;
   @Column('uuid', { name: 'pledge_id' }) pledgeId!: string;
   @Column('text', { name: 'warehouse_code' }) warehouseCode!: string;
-  @Column('text', { name: 'idempotency_key', nullable: true }) idempotencyKey!: string | null;
   @Column('text') actor!: string;
   @Column('timestamptz', { name: 'received_at' }) receivedAt!: Date;
   /** The business date (paper records), in the fund's time zone. */

@@ -1,11 +1,12 @@
 import { ColumnOptions } from 'typeorm';
+import { bigintAsNumber } from '@giftflow/platform';
 
-/** A PostgreSQL bigint column read as a JSON number (amounts and sums of VND stay well below 2^53). */
+/** A PostgreSQL bigint column read as a JSON number (the shared bigintAsNumber: exact up to 2^53 - 1, else it throws). */
 export const bigintColumn = (name: string, nullable = false): ColumnOptions => ({
   type: 'bigint',
   name,
   nullable,
-  transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) },
+  transformer: bigintAsNumber,
 });
 
 /** Turns the named bigint fields of raw rows (strings from pg) into numbers. */

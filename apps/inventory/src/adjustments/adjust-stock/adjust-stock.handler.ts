@@ -4,6 +4,7 @@ import { ADJUSTMENT_REASONS, StockAdjustedV1 } from '@giftflow/contracts';
 import { OutboxTransaction, UnitOfWork } from '@giftflow/messaging';
 import { shortageMessage } from '../../stock/shortage';
 import { writeLedger } from '../../stock/stock-ledger';
+import { IdempotentAnswer, IdempotentRequest, answerOnce } from '@giftflow/platform';
 
 export type AdjustmentReason = (typeof ADJUSTMENT_REASONS)[number];
 
@@ -47,8 +48,8 @@ interface LockedLot {
 export class AdjustStockHandler {
   constructor(private readonly uow: UnitOfWork) {}
 
-  execute(input: Adjustment, actor: string): Promise<AdjustmentView> {
-    return this.uow.run({ actor }, (tx) => this.apply(tx, input, actor));
+  execute(input: Adjustment, actor: string, request: IdempotentRequest | null): Promise<IdempotentAnswer<AdjustmentView>> {
+    return this.uow.run({ actor }, (tx) => answerOnce(tx.manager, request, () => this.apply(tx, input, actor)));
   }
 
   async apply(tx: OutboxTransaction, input: Adjustment, actor: string): Promise<AdjustmentView> {

@@ -42,6 +42,20 @@ describe('POST /adjustments', () => {
     expect(JSON.stringify(events)).not.toContain('rain came in');
   });
 
+  it('answers a retried POST with the same Idempotency-Key once (the shared answerOnce): one adjustment, one StockAdjusted, the first body', async () => {
+    const key = 'adjust-retry-1';
+    const send = (quantity: number) => kit.api().post('/adjustments').set('Idempotency-Key', key).send({ warehouseCode: 'WH-1', itemCode: 'BIKE', quantity, reason: 'found' });
+    const before = (await kit.stock('BIKE', 'WH-1')).onHand;
+    const first = await send(2).expect(201);
+    const retry = await send(2).expect(201);
+    expect(retry.body).toEqual(first.body);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect((await kit.stock('BIKE', 'WH-1')).onHand).toBe(before + 2);
+    expect((await kit.outbox('StockAdjusted')).filter((e) => JSON.stringify(e).includes(first.body.id))).toHaveLength(1);
+    expect((await send(3).expect(422)).body.message).toBe(`Idempotency-Key ${key} was already used for a different request (POST /adjustments); send a new key for a new request`);
+    expect((await kit.stock('BIKE', 'WH-1')).onHand).toBe(before + 2);
+  });
+
   it('answers 400 for quantity 0 or an unknown reason, 422 for an unknown warehouse', async () => {
     const { body } = await kit.api().post('/adjustments').send({ warehouseCode: 'WH-1', itemCode: 'BIKE', quantity: 0, reason: 'stolen' }).expect(400);
     expect(body.message.join()).toMatch(/quantity[\s\S]*reason/);

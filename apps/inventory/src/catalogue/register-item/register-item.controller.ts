@@ -1,6 +1,6 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse } from '@nestjs/swagger';
-import { Actor } from '@giftflow/platform';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { Actor, ApiIdempotencyKey, IdempotentAnswer, IdempotentRequest, IdempotentRequestOf } from '@giftflow/platform';
 import { Item } from '../item.entity';
 import { RegisterItemDto } from './register-item.dto';
 import { RegisterItemHandler } from './register-item.handler';
@@ -11,10 +11,12 @@ export class RegisterItemController {
 
   /** 201 with the item; 409 when the code is taken. Publishes ItemRegistered. */
   @Post()
+  @ApiIdempotencyKey()
   @ApiCreatedResponse({ description: 'The item (stocked and perishable default to true and false); ItemRegistered published' })
   @ApiBadRequestResponse({ description: 'A bad field, each named' })
   @ApiConflictResponse({ description: 'The code is already registered' })
-  register(@Body() body: RegisterItemDto, @Actor() actor: string): Promise<Item> {
-    return this.handler.execute(body, actor);
+  @ApiUnprocessableEntityResponse({ description: 'The Idempotency-Key was used for another request' })
+  register(@Body() body: RegisterItemDto, @Actor() actor: string, @IdempotentRequestOf() request: IdempotentRequest | null): Promise<IdempotentAnswer<Item>> {
+    return this.handler.execute(body, actor, request);
   }
 }

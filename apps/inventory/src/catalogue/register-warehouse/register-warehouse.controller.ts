@@ -1,6 +1,6 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse } from '@nestjs/swagger';
-import { Actor } from '@giftflow/platform';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { Actor, ApiIdempotencyKey, IdempotentAnswer, IdempotentRequest, IdempotentRequestOf } from '@giftflow/platform';
 import { Warehouse } from '../warehouse.entity';
 import { RegisterWarehouseDto } from './register-warehouse.dto';
 import { RegisterWarehouseHandler } from './register-warehouse.handler';
@@ -11,10 +11,12 @@ export class RegisterWarehouseController {
 
   /** 201 with the warehouse; 409 when the code is taken. Publishes WarehouseRegistered. */
   @Post()
+  @ApiIdempotencyKey()
   @ApiCreatedResponse({ description: 'The warehouse; WarehouseRegistered published' })
   @ApiBadRequestResponse({ description: 'A bad field, each named' })
   @ApiConflictResponse({ description: 'The code is already registered' })
-  register(@Body() body: RegisterWarehouseDto, @Actor() actor: string): Promise<Warehouse> {
-    return this.handler.execute(body, actor);
+  @ApiUnprocessableEntityResponse({ description: 'The Idempotency-Key was used for another request' })
+  register(@Body() body: RegisterWarehouseDto, @Actor() actor: string, @IdempotentRequestOf() request: IdempotentRequest | null): Promise<IdempotentAnswer<Warehouse>> {
+    return this.handler.execute(body, actor, request);
   }
 }

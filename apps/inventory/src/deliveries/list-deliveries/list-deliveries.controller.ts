@@ -2,7 +2,7 @@ import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query } from 
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Page, pageOf } from '../../stock/paged';
+import { Page, pageRequestOf } from '@giftflow/platform';
 import { DeliveryView, findDelivery, pageOfDeliveries } from '../delivery.view';
 import { ListDeliveriesDto } from './list-deliveries.dto';
 
@@ -16,7 +16,7 @@ export class ListDeliveriesController {
   @ApiBadRequestResponse({ description: 'A bad filter, each named' })
   list(@Query() query: ListDeliveriesDto): Promise<Page<DeliveryView>> {
     const { status, volunteer, warehouseCode, campaignId } = query;
-    return pageOfDeliveries(this.dataSource.manager, { status, volunteer, warehouseCode, campaignId }, pageOf(query));
+    return pageOfDeliveries(this.dataSource.manager, { status, volunteer, warehouseCode, campaignId }, pageRequestOf(query));
   }
 
   @Get(':allocationId')

@@ -1,6 +1,5 @@
 import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import { IsCode } from '@giftflow/platform';
-import { PageQueryDto } from '../../stock/paged';
+import { IsCode, PageQueryDto } from '@giftflow/platform';
 import { DELIVERY_STATUSES, DeliveryStatus } from '../delivery.entity';
 
 export class ListDeliveriesDto extends PageQueryDto {

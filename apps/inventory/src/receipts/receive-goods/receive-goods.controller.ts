@@ -1,6 +1,6 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { Actor, IdempotencyKey } from '@giftflow/platform';
+import { Actor, ApiIdempotencyKey, IdempotentAnswer, IdempotentRequest, IdempotentRequestOf } from '@giftflow/platform';
 import { ReceiptView } from '../receipt.view';
 import { ReceiveGoodsDto } from './receive-goods.dto';
 import { ReceiveGoodsHandler } from './receive-goods.handler';
@@ -15,11 +15,12 @@ export class ReceiveGoodsController {
    * A retry with the same Idempotency-Key returns the first receipt.
    */
   @Post()
+  @ApiIdempotencyKey()
   @ApiCreatedResponse({ description: 'The receipt and its lots; GoodsReceived published (walkIn: true for a donation with no pledge)' })
   @ApiBadRequestResponse({ description: 'A bad field, each named' })
   @ApiConflictResponse({ description: 'The pledge is cancelled' })
-  @ApiUnprocessableEntityResponse({ description: 'Unknown pledge/warehouse/item, a service, not on the pledge, more than outstanding, receivedOn in the future, expiresOn before receivedOn' })
-  receive(@Body() body: ReceiveGoodsDto, @Actor() actor: string, @IdempotencyKey() idempotencyKey: string | null): Promise<ReceiptView> {
-    return this.handler.execute(body, actor, idempotencyKey);
+  @ApiUnprocessableEntityResponse({ description: 'Unknown pledge/warehouse/item, a service, not on the pledge, more than outstanding, receivedOn in the future, expiresOn before receivedOn; the Idempotency-Key was used for another request' })
+  receive(@Body() body: ReceiveGoodsDto, @Actor() actor: string, @IdempotentRequestOf() request: IdempotentRequest | null): Promise<IdempotentAnswer<ReceiptView>> {
+    return this.handler.execute(body, actor, request);
   }
 }

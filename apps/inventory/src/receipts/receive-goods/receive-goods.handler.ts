@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { GoodsReceivedV1 } from '@giftflow/contracts';
 import { UnitOfWork } from '@giftflow/messaging';
-import { createdEarlier } from '@giftflow/platform';
+import { IdempotentAnswer, IdempotentRequest, answerOnce } from '@giftflow/platform';
 import { Item } from '../../catalogue/item.entity';
 import { Warehouse } from '../../catalogue/warehouse.entity';
 import { DonorsPledgesClient } from '../../pledges/donors-pledges.client';
@@ -18,7 +18,8 @@ import { ReceiveGoodsDto } from './receive-goods.dto';
 /**
  * Goods arrive against a pledge, or as a walk-in donation (inventory makes the pledgeId; donors learns of it
  * from GoodsReceived with walkIn): each line becomes a stock lot filled through the ledger writer, with
- * GoodsReceived, in one transaction. Anything wrong with the request writes and publishes nothing.
+ * GoodsReceived, in one transaction. Anything wrong with the request writes and publishes nothing. The answer is
+ * stored under its Idempotency-Key in that transaction (answerOnce): a retry answers the first receipt.
  */
 @Injectable()
 export class ReceiveGoodsHandler {
@@ -28,19 +29,16 @@ export class ReceiveGoodsHandler {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  async execute(body: ReceiveGoodsDto, actor: string, idempotencyKey: string | null): Promise<ReceiptView> {
+  async execute(body: ReceiveGoodsDto, actor: string, request: IdempotentRequest | null): Promise<IdempotentAnswer<ReceiptView>> {
     if (body.pledgeId && body.donorId) throw new UnprocessableEntityException('give pledgeId, or donorId for a walk-in donation, not both');
     if (body.pledgeId && body.campaignId) throw new UnprocessableEntityException('campaignId is for walk-in donations; a pledge has its own campaign');
     const receivedOn = this.checkDates(body);
     const pledgeId = body.pledgeId;
     // Donors is asked (outside the transaction) only when PledgeRecorded has not reached the local copy yet.
     const fromDonors = pledgeId && !(await localPledgeTerms(this.dataSource.manager, pledgeId)) ? await this.donors.find(pledgeId) : null;
-    return this.uow.run({ actor }, async (tx) => {
+    // Requests with one Idempotency-Key take turns on the key (claimed before the pledge lock, so no deadlock).
+    return this.uow.run({ actor }, (tx) => answerOnce(tx.manager, request, async () => {
       const m = tx.manager;
-      // Requests with one Idempotency-Key take turns (before the pledge lock, so no deadlock): a retry finds the first.
-      const earlier = await createdEarlier(m, Receipt, idempotencyKey);
-      if (earlier && (pledgeId ? earlier.pledgeId === pledgeId : earlier.walkIn && earlier.donorId === body.donorId)) return loadReceipt(m, earlier.id);
-      if (earlier) throw new UnprocessableEntityException(`Idempotency-Key ${idempotencyKey} was used for a receipt of another ${pledgeId ? 'pledge' : 'donation'}`);
       let pledge: PledgeTerms;
       if (pledgeId) {
         // One receipt per pledge at a time, so two receipts cannot both take the last outstanding units.
@@ -56,7 +54,7 @@ export class ReceiveGoodsHandler {
       const unitValues = await this.checkLines(m, pledge, body);
 
       const receipt: Receipt = {
-        id: randomUUID(), pledgeId: pledge.pledgeId, warehouseCode: body.warehouseCode, idempotencyKey, actor, receivedAt: new Date(), receivedOn,
+        id: randomUUID(), pledgeId: pledge.pledgeId, warehouseCode: body.warehouseCode, actor, receivedAt: new Date(), receivedOn,
         donorId: pledge.donorId, campaignId: pledge.campaignId, walkIn: !pledgeId,
       };
       await m.insert(Receipt, receipt);
@@ -75,7 +73,7 @@ export class ReceiveGoodsHandler {
         ...(receipt.walkIn ? { walkIn: true } : {}),
       });
       return loadReceipt(m, receipt.id);
-    });
+    }));
   }
 
   /** The receipt's business date: never in the future (422), default today; no lot may expire before it (422). */

@@ -141,10 +141,12 @@ describe('POST /receipts', () => {
     const pledgeId = await kit.recordPledge([{ itemCode: 'bicycle', quantity: 4, unitValueVnd: null }]);
     const key = randomUUID();
     const send = () => kit.api().post('/receipts').set('Idempotency-Key', key).send({ pledgeId, warehouseCode, lines: [{ itemCode: 'bicycle', quantity: 3 }] });
-    const first = (await send().expect(201)).body;
-    const retry = (await send().expect(201)).body;
-    expect(retry).toEqual(first);
+    const first = await send().expect(201);
+    const retry = await send().expect(201);
+    expect(retry.body).toEqual(first.body);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
     expect(await lotsOf(pledgeId)).toHaveLength(1);
+    expect(await kit.db.query('SELECT route, response_status FROM http_idempotency WHERE idempotency_key = $1', [key])).toEqual([{ route: 'POST /receipts', response_status: 201 }]);
   });
 
   it('answers one Idempotency-Key sent at the same moment for two pledges with one receipt and one 422, never a 500', async () => {
@@ -154,7 +156,7 @@ describe('POST /receipts', () => {
     const replies = await Promise.all([first, second].map((pledgeId) =>
       kit.api().post('/receipts').set('Idempotency-Key', key).send({ pledgeId, warehouseCode, lines: [{ itemCode: 'bicycle', quantity: 1 }] })));
     expect(replies.map((r) => r.status).sort()).toEqual([201, 422]);
-    expect(replies.find((r) => r.status === 422)!.body.message).toBe(`Idempotency-Key ${key} was used for a receipt of another pledge`);
+    expect(replies.find((r) => r.status === 422)!.body.message).toBe(`Idempotency-Key ${key} was already used for a different request (POST /receipts); send a new key for a new request`);
   });
 
   it('takes a business date (receivedOn), never in the future, and no lot expiring before it', async () => {

@@ -5,6 +5,7 @@ import { UnitOfWork } from '@giftflow/messaging';
 import { Delivery } from '../../deliveries/delivery.entity';
 import { receiveIntoNewLots } from '../../stock/stock-ledger';
 import { ReturnGiftDto } from './return-gift.dto';
+import { IdempotentAnswer, IdempotentRequest, answerOnce } from '@giftflow/platform';
 
 export interface ReturnView {
   id: string;
@@ -35,8 +36,8 @@ interface DeliveredLot {
 export class ReturnGiftHandler {
   constructor(private readonly uow: UnitOfWork) {}
 
-  execute(body: ReturnGiftDto, actor: string): Promise<ReturnView> {
-    return this.uow.run({ actor }, async (tx) => {
+  execute(body: ReturnGiftDto, actor: string, request: IdempotentRequest | null): Promise<IdempotentAnswer<ReturnView>> {
+    return this.uow.run({ actor }, (tx) => answerOnce(tx.manager, request, async () => {
       const m = tx.manager;
       const delivery = await m.findOne(Delivery, { where: { allocationId: body.allocationId }, lock: { mode: 'pessimistic_write' } });
       if (!delivery) throw new NotFoundException(`allocation ${body.allocationId} not found`);
@@ -84,6 +85,6 @@ export class ReturnGiftHandler {
         reason: body.reason, restocked: body.restock, happenedAt: at.toISOString(),
       });
       return { id, allocationId: body.allocationId, reason: body.reason, restocked: body.restock, lines, at: at.toISOString() };
-    });
+    }));
   }
 }

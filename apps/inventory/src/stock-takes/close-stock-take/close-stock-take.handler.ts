@@ -4,6 +4,7 @@ import { AdjustStockHandler } from '../../adjustments/adjust-stock/adjust-stock.
 import { lockOpenStockTake } from '../lock-stock-take';
 import { StockTakeView, findStockTake } from '../stock-take.view';
 import { variancesOf } from '../variances';
+import { IdempotentAnswer, IdempotentRequest, answerOnce } from '@giftflow/platform';
 
 /**
  * Closes a stock-take: each counted item (or lot) against the ledger balance at the moment of its count; one
@@ -14,8 +15,8 @@ import { variancesOf } from '../variances';
 export class CloseStockTakeHandler {
   constructor(private readonly uow: UnitOfWork, private readonly adjust: AdjustStockHandler) {}
 
-  execute(id: string, actor: string): Promise<StockTakeView> {
-    return this.uow.run({ actor }, async (tx) => {
+  execute(id: string, actor: string, request: IdempotentRequest | null): Promise<IdempotentAnswer<StockTakeView>> {
+    return this.uow.run({ actor }, (tx) => answerOnce(tx.manager, request, async () => {
       const m = tx.manager;
       const st = await lockOpenStockTake(m, id);
       const counts: { id: string; item_code: string; lot_id: string | null; counted: number; expected: string; counted_at: Date }[] = await m.query(
@@ -30,6 +31,6 @@ export class CloseStockTakeHandler {
       }
       await m.query("UPDATE stock_takes SET status = 'closed', closed_at = now(), variances = $2 WHERE id = $1", [id, JSON.stringify(variances)]);
       return (await findStockTake(m, id))!;
-    });
+    }));
   }
 }

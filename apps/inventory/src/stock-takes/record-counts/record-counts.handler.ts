@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { lockOpenStockTake } from '../lock-stock-take';
 import { StockTakeView, findStockTake } from '../stock-take.view';
 import { RecordCountsDto } from './record-counts.dto';
+import { IdempotentAnswer, IdempotentRequest, answerOnce } from '@giftflow/platform';
 
 /**
  * Records each count at its position in the ledger: the lots counted are locked (so every movement on them
@@ -13,8 +14,8 @@ import { RecordCountsDto } from './record-counts.dto';
 export class RecordCountsHandler {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  execute(id: string, body: RecordCountsDto): Promise<StockTakeView> {
-    return this.dataSource.transaction(async (m) => {
+  execute(id: string, body: RecordCountsDto, request: IdempotentRequest | null): Promise<IdempotentAnswer<StockTakeView>> {
+    return this.dataSource.transaction((m) => answerOnce(m, request, async () => {
       const st = await lockOpenStockTake(m, id);
       const now = new Date();
       for (const [i, line] of body.lines.entries()) {
@@ -38,6 +39,6 @@ export class RecordCountsHandler {
         );
       }
       return (await findStockTake(m, id))!;
-    });
+    }));
   }
 }

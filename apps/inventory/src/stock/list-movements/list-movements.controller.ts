@@ -2,8 +2,8 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { Page, pageOf, pageRequestOf } from '@giftflow/platform';
 import { instantOfBound } from '../fund-dates';
-import { Page, pageOf } from '../paged';
 import { MovementKind } from '../stock-movement.entity';
 import { ListMovementsDto } from './list-movements.dto';
 
@@ -32,7 +32,7 @@ export class ListMovementsController {
   @ApiOkResponse({ description: '{items: [{at, kind, quantity, lotId, reference, actor, …}], total, page, pageSize}' })
   @ApiBadRequestResponse({ description: 'A malformed filter' })
   async list(@Query() query: ListMovementsDto): Promise<Page<MovementView>> {
-    const page = pageOf(query);
+    const page = pageRequestOf(query);
     const params = [query.itemCode ?? null, query.warehouseCode ?? null, query.from ? instantOfBound(query.from, 'from') : null, query.to ? instantOfBound(query.to, 'to') : null];
     const where = `($1::text IS NULL OR item_code = $1) AND ($2::text IS NULL OR warehouse_code = $2)
        AND ($3::timestamptz IS NULL OR occurred_at >= $3) AND ($4::timestamptz IS NULL OR occurred_at < $4)`;
@@ -44,6 +44,6 @@ export class ListMovementsController {
       [...params, page.limit, page.offset],
     );
     const items = rows.map((r) => ({ ...r, at: r.at.toISOString(), quantity: r.onHandDelta !== 0 ? r.onHandDelta : r.reservedDelta }));
-    return { items, total: Number(total), page: page.page, pageSize: page.pageSize };
+    return pageOf(items, total, page);
   }
 }

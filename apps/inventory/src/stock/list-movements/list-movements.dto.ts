@@ -1,6 +1,5 @@
 import { IsISO8601, IsOptional } from 'class-validator';
-import { IsCode } from '@giftflow/platform';
-import { PageQueryDto } from '../paged';
+import { IsCode, PageQueryDto } from '@giftflow/platform';
 
 export class ListMovementsDto extends PageQueryDto {
   @IsOptional() @IsCode() itemCode?: string;

@@ -6,16 +6,17 @@ import { shortageMessage } from '../../stock/shortage';
 import { writeLedger } from '../../stock/stock-ledger';
 import { TransferView, findTransfer } from '../transfer.view';
 import { DispatchTransferDto } from './dispatch-transfer.dto';
+import { IdempotentAnswer, IdempotentRequest, answerOnce } from '@giftflow/platform';
 
 /** Step 1 of a transfer: the stock leaves the sender (transfer_out through the ledger) and is in transit to the receiver. */
 @Injectable()
 export class DispatchTransferHandler {
   constructor(private readonly uow: UnitOfWork) {}
 
-  execute(body: DispatchTransferDto, actor: string): Promise<TransferView> {
+  execute(body: DispatchTransferDto, actor: string, request: IdempotentRequest | null): Promise<IdempotentAnswer<TransferView>> {
     const { fromWarehouseCode: from, toWarehouseCode: to } = body;
     if (from === to) throw new UnprocessableEntityException(`a transfer goes from one warehouse to another, not from ${from} to itself`);
-    return this.uow.run({ actor }, async (tx) => {
+    return this.uow.run({ actor }, (tx) => answerOnce(tx.manager, request, async () => {
       const m = tx.manager;
       for (const code of [from, to]) {
         if (!(await m.query('SELECT 1 FROM warehouses WHERE code = $1', [code])).length) throw new UnprocessableEntityException(`warehouse ${code} not found`);
@@ -53,6 +54,6 @@ export class DispatchTransferHandler {
       await writeLedger(m, picks.map((p) => ({ lotId: p.lotId, kind: 'transfer_out' as const, onHandDelta: -p.quantity, reservedDelta: 0 })), { actor, at: new Date(), reference: id });
       tx.publish(TransferDispatchedV1, id, { transferId: id, fromWarehouseCode: from, toWarehouseCode: to, lines: picks });
       return (await findTransfer(m, id))!;
-    });
+    }));
   }
 }

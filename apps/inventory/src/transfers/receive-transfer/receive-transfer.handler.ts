@@ -6,6 +6,7 @@ import { AdjustStockHandler } from '../../adjustments/adjust-stock/adjust-stock.
 import { receiveIntoNewLots } from '../../stock/stock-ledger';
 import { TransferView, findTransfer } from '../transfer.view';
 import { ReceiveTransferDto } from './receive-transfer.dto';
+import { IdempotentAnswer, IdempotentRequest, answerOnce } from '@giftflow/platform';
 
 interface SentLine {
   line_no: number;
@@ -26,8 +27,8 @@ interface SentLine {
 export class ReceiveTransferHandler {
   constructor(private readonly uow: UnitOfWork, private readonly adjust: AdjustStockHandler) {}
 
-  execute(id: string, body: ReceiveTransferDto, actor: string): Promise<TransferView> {
-    return this.uow.run({ actor }, async (tx) => {
+  execute(id: string, body: ReceiveTransferDto, actor: string, request: IdempotentRequest | null): Promise<IdempotentAnswer<TransferView>> {
+    return this.uow.run({ actor }, (tx) => answerOnce(tx.manager, request, async () => {
       const m = tx.manager;
       const [transfer] = await m.query('SELECT id, status, to_warehouse_code FROM transfers WHERE id = $1 FOR UPDATE', [id]);
       if (!transfer) throw new NotFoundException(`transfer ${id} not found`);
@@ -75,6 +76,6 @@ export class ReceiveTransferHandler {
         })),
       });
       return (await findTransfer(m, id))!;
-    });
+    }));
   }
 }

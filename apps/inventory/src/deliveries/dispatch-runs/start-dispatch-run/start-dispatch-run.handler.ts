@@ -5,6 +5,7 @@ import { Delivery } from '../../delivery.entity';
 import { MarkDeliveryHandler } from '../../mark-delivery/mark-delivery.handler';
 import { DispatchRunView, findDispatchRun } from '../dispatch-run.view';
 import { StartDispatchRunDto } from './start-dispatch-run.dto';
+import { IdempotentAnswer, IdempotentRequest, answerOnce } from '@giftflow/platform';
 
 /**
  * A volunteer takes a van of gifts out of one warehouse: every ready delivery named is dispatched (the same
@@ -15,8 +16,8 @@ import { StartDispatchRunDto } from './start-dispatch-run.dto';
 export class StartDispatchRunHandler {
   constructor(private readonly uow: UnitOfWork, private readonly mark: MarkDeliveryHandler) {}
 
-  execute(body: StartDispatchRunDto, actor: string): Promise<DispatchRunView> {
-    return this.uow.run({ actor }, async (tx) => {
+  execute(body: StartDispatchRunDto, actor: string, request: IdempotentRequest | null): Promise<IdempotentAnswer<DispatchRunView>> {
+    return this.uow.run({ actor }, (tx) => answerOnce(tx.manager, request, async () => {
       const m = tx.manager;
       if (!(await m.query('SELECT 1 FROM warehouses WHERE code = $1', [body.warehouseCode])).length) {
         throw new UnprocessableEntityException(`warehouse ${body.warehouseCode} not found`);
@@ -46,6 +47,6 @@ export class StartDispatchRunHandler {
         [id, body.allocationIds, body.allocationIds.map((a) => messages.get(a) ?? null)],
       );
       return (await findDispatchRun(m, id))!;
-    });
+    }));
   }
 }
