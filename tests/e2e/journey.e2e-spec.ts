@@ -136,7 +136,7 @@ describe('the whole journey, end to end', () => {
   it('3. a volunteer dispatches five, confirms four, fails one ("family moved"): its bicycle is back, onHand 16', async () => {
     await waitFor('five deliveries ready', async () => {
       const { body } = await api().get('/api/inventory/deliveries?status=ready').expect(200);
-      return firstFive.every((id) => body.some((d: { allocationId: string }) => d.allocationId === id));
+      return firstFive.every((id) => body.items.some((d: { allocationId: string }) => d.allocationId === id));
     });
     for (const id of firstFive) await api().post(`/api/inventory/deliveries/${id}/dispatch`).send({ volunteer: 'Tran Van An' }).expect(201);
     const [failed, ...delivered] = [firstFive[4], ...firstFive.slice(0, 4)]; // the last Tran De child's family moved
@@ -195,7 +195,8 @@ describe('the whole journey, end to end', () => {
     const rejected = settled.filter((a) => a.status === 'rejected');
     expect(confirmed).toHaveLength(16);
     expect(rejected).toHaveLength(14);
-    expect(new Set(rejected.map((a) => a.reason))).toEqual(new Set(['insufficient stock']));
+    // Every stock refusal names what is short, with the figures.
+    expect(new Set(rejected.map((a) => a.reason))).toEqual(new Set([`cannot reserve 1 × ${bicycle.code} from ${warehouseCode}: 0 available (16 on hand, 16 reserved)`]));
     expect(lowest).toBeGreaterThanOrEqual(0);
     expect(await stock()).toMatchObject({ onHand: 16, reserved: 16, available: 0 });
   });

@@ -70,7 +70,7 @@ describe('request schemas come from the class-validator decorators', () => {
 
   it('a @Query() DTO becomes query parameters; Idempotency-Key and X-Actor are documented headers', () => {
     const stock = inventory.paths['/stock']!.get!.parameters as { name: string; in: string }[];
-    expect(stock.map((p) => `${p.in}:${p.name}`).sort()).toEqual(['query:itemCode', 'query:warehouseCode']);
+    expect(stock.map((p) => `${p.in}:${p.name}`).sort()).toEqual(['query:asOf', 'query:itemCode', 'query:warehouseCode']);
     const receipts = (inventory.paths['/receipts']!.post!.parameters as { name: string; in: string }[]).map((p) => `${p.in}:${p.name}`);
     expect(receipts).toEqual(expect.arrayContaining(['header:Idempotency-Key', 'header:X-Actor']));
   });

@@ -12,6 +12,7 @@ type AnyDefinition = EventDefinition<string, number, z.ZodType>;
 export interface PublishedEvent<P = Record<string, unknown>> {
   id: string;
   type: string;
+  version: number;
   aggregateId: string;
   causationId: string | null;
   actor: string;
@@ -80,21 +81,24 @@ export class InventoryTestKit {
   }
 
   /** Registers an item and a warehouse (unless already there), pledges `quantity` of the item and receives it all. */
-  async stockUp(opts: { itemCode: string; warehouseCode: string; quantity: number; category?: string; expiresOn?: string }): Promise<{ pledgeId: string; lotId: string }> {
+  async stockUp(opts: { itemCode: string; warehouseCode: string; quantity: number; category?: string; expiresOn?: string; receivedOn?: string }): Promise<{ pledgeId: string; lotId: string }> {
     await this.api().post('/items').send({ code: opts.itemCode, name: opts.itemCode, category: opts.category ?? 'bicycles', unit: 'piece', unitValueVnd: 1_800_000 });
     await this.api().post('/warehouses').send({ code: opts.warehouseCode, name: opts.warehouseCode, districtCode: 'D941' });
     const pledgeId = await this.recordPledge([{ itemCode: opts.itemCode, quantity: opts.quantity, unitValueVnd: null }]);
     const { body } = await this.api().post('/receipts')
-      .send({ pledgeId, warehouseCode: opts.warehouseCode, lines: [{ itemCode: opts.itemCode, quantity: opts.quantity, expiresOn: opts.expiresOn }] })
+      .send({ pledgeId, warehouseCode: opts.warehouseCode, receivedOn: opts.receivedOn, lines: [{ itemCode: opts.itemCode, quantity: opts.quantity, expiresOn: opts.expiresOn }] })
       .expect(201);
     return { pledgeId, lotId: body.lines[0].lotId };
   }
 
   /** Publishes AllocationRequested as beneficiaries would; returns the allocation id. */
-  async requestAllocation(lines: { itemCode: string; quantity: number }[], warehouseCode: string | null = null, times = 1): Promise<string> {
-    const allocationId = randomUUID();
+  async requestAllocation(
+    lines: { itemCode: string; quantity: number }[], warehouseCode: string | null = null, times = 1,
+    more: { allocationId?: string; beneficiaryId?: string; attempt?: number; allocatedOn?: string; campaignId?: string } = {},
+  ): Promise<string> {
+    const { allocationId = randomUUID(), beneficiaryId = randomUUID(), campaignId = null, ...optional } = more;
     await this.publish(AllocationRequestedV1, allocationId, {
-      allocationId, beneficiaryId: randomUUID(), beneficiaryKind: 'child', districtCode: 'D941', campaignId: null, warehouseCode, lines,
+      allocationId, beneficiaryId, beneficiaryKind: 'child', districtCode: 'D941', campaignId, warehouseCode, lines, ...optional,
     }, times);
     return allocationId;
   }
@@ -103,7 +107,10 @@ export class InventoryTestKit {
   async confirmAllocation(allocationId: string): Promise<void> {
     const [d] = await this.db.query('SELECT beneficiary_id, beneficiary_kind, district_code FROM deliveries WHERE allocation_id = $1', [allocationId]);
     const lines: { itemCode: string; quantity: number }[] = await this.db.query(
-      'SELECT l.item_code AS "itemCode", sum(r.quantity)::int AS quantity FROM reservations r JOIN stock_lots l ON l.id = r.lot_id WHERE r.allocation_id = $1 GROUP BY l.item_code',
+      `SELECT item_code AS "itemCode", sum(quantity)::int AS quantity FROM (
+         SELECT l.item_code, r.quantity FROM reservations r JOIN stock_lots l ON l.id = r.lot_id
+           JOIN deliveries d ON d.allocation_id = r.allocation_id AND d.attempt = r.attempt WHERE r.allocation_id = $1
+         UNION ALL SELECT item_code, quantity FROM delivery_service_lines WHERE allocation_id = $1) x GROUP BY item_code`,
       [allocationId],
     );
     await this.publish(AllocationConfirmedV1, allocationId, {

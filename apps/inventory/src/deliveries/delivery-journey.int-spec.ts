@@ -24,8 +24,9 @@ describe('deliveries: reserved → ready → dispatched → delivered | failed',
     await kit.waitForDeliveryStatus(allocations, 'reserved');
     expect(await kit.stock('bicycle', 'ST-FUND')).toMatchObject({ onHand: 20, reserved: 5, available: 15 });
     const { body } = await kit.api().get('/deliveries?status=reserved').expect(200);
-    expect(body.map((d: { allocationId: string }) => d.allocationId).sort()).toEqual([...allocations].sort());
-    expect(body[0].lines).toEqual([{ itemCode: 'bicycle', warehouseCode: 'ST-FUND', quantity: 1 }]);
+    expect(body.total).toBe(5);
+    expect(body.items.map((d: { allocationId: string }) => d.allocationId).sort()).toEqual([...allocations].sort());
+    expect(body.items[0].lines).toEqual([{ itemCode: 'bicycle', warehouseCode: 'ST-FUND', quantity: 1 }]);
   });
 
   it('2. nothing is dispatched before the allocation is confirmed', async () => {
@@ -37,7 +38,7 @@ describe('deliveries: reserved → ready → dispatched → delivered | failed',
   it('3. confirmed allocations become ready; a volunteer dispatches all five', async () => {
     for (const id of allocations) await kit.confirmAllocation(id);
     await kit.waitForDeliveryStatus(allocations, 'ready');
-    expect((await kit.api().get('/deliveries?status=ready').expect(200)).body).toHaveLength(5);
+    expect((await kit.api().get('/deliveries?status=ready').expect(200)).body.items).toHaveLength(5);
     for (const id of allocations) {
       const { body } = await step(id, 'dispatch', { volunteer: 'Tran Van An' }).expect(201);
       expect(body).toMatchObject({ allocationId: id, status: 'dispatched', volunteer: 'Tran Van An', beneficiaryKind: 'child', districtCode: 'D941' });
@@ -46,7 +47,7 @@ describe('deliveries: reserved → ready → dispatched → delivered | failed',
     expect(await kit.stock('bicycle', 'ST-FUND')).toMatchObject({ onHand: 20, reserved: 5, available: 15 });
   });
 
-  it('4. four are delivered and one fails ("family moved"): on hand 16, reserved 0, available 16', async () => {
+  it('4. four are delivered and one fails ("family moved", kept as the note of reason other): on hand 16, reserved 0, available 16', async () => {
     const [failed, ...delivered] = [allocations[4], ...allocations.slice(0, 4)];
     for (const id of delivered) {
       const { body } = await step(id, 'confirm', { receivedBy: 'Nguyen Thi Hoa', relationship: 'mother', note: 'signed at the commune office' }).expect(201);
@@ -54,12 +55,12 @@ describe('deliveries: reserved → ready → dispatched → delivered | failed',
     }
     await step(delivered[0], 'confirm', { receivedBy: 'Nguyen Thi Hoa' }).expect(409);
     const { body } = await step(failed, 'fail', { reason: 'family moved' }).expect(201);
-    expect(body).toMatchObject({ allocationId: failed, status: 'failed', reason: 'family moved' });
+    expect(body).toMatchObject({ allocationId: failed, status: 'failed', reason: 'other', note: 'family moved' });
     await step(failed, 'confirm', { receivedBy: 'Nguyen Thi Hoa' }).expect(409);
 
-    expect(await kit.stock('bicycle', 'ST-FUND')).toEqual({ itemCode: 'bicycle', warehouseCode: 'ST-FUND', onHand: 16, reserved: 0, available: 16 });
-    expect((await kit.api().get('/deliveries?status=delivered').expect(200)).body).toHaveLength(4);
-    expect((await kit.api().get('/deliveries?status=failed').expect(200)).body).toEqual([expect.objectContaining({ allocationId: failed, reason: 'family moved' })]);
+    expect(await kit.stock('bicycle', 'ST-FUND')).toEqual({ itemCode: 'bicycle', warehouseCode: 'ST-FUND', onHand: 16, reserved: 0, available: 16, inTransit: 0 });
+    expect((await kit.api().get('/deliveries?status=delivered').expect(200)).body.items).toHaveLength(4);
+    expect((await kit.api().get('/deliveries?status=failed').expect(200)).body.items).toEqual([expect.objectContaining({ allocationId: failed, reason: 'other', note: 'family moved' })]);
     const ledger = await kit.db.query(
       'SELECT kind, sum(on_hand_delta)::int AS on_hand, sum(reserved_delta)::int AS reserved FROM stock_movements WHERE allocation_id = ANY($1) GROUP BY kind ORDER BY kind',
       [allocations],
@@ -71,7 +72,7 @@ describe('deliveries: reserved → ready → dispatched → delivered | failed',
     ]);
   });
 
-  it('5. publishes ShipmentDispatched ×5, DeliveryConfirmed ×4 (relationship, never who signed), StockReleased + DeliveryFailed ×1', async () => {
+  it('5. publishes ShipmentDispatched ×5, DeliveryConfirmed v2 ×4 (relationship code, never who signed), StockReleased + DeliveryFailed v2 ×1 (codes only)', async () => {
     const events = await kit.publishedEvents();
     expect(eventsFor(events, 'StockReserved')).toHaveLength(5);
     expect(eventsFor(events, 'ShipmentDispatched')).toHaveLength(5);
@@ -79,17 +80,17 @@ describe('deliveries: reserved → ready → dispatched → delivered | failed',
     expect(confirmed).toHaveLength(4);
     const lot = (await kit.db.query("SELECT id, pledge_id FROM stock_lots WHERE item_code = 'bicycle'"))[0];
     expect(confirmed.find((e) => e.aggregateId === allocations[0])).toMatchObject({
-      actor: 'volunteer-an',
+      actor: 'volunteer-an', version: 2,
       payload: {
-        allocationId: allocations[0], beneficiaryKind: 'child', districtCode: 'D941', relationship: 'mother', deliveredAt: expect.any(String),
+        allocationId: allocations[0], beneficiaryKind: 'child', districtCode: 'D941', relationship: 'mother', happenedAt: expect.any(String),
         lines: [{ lotId: lot.id, pledgeId: lot.pledge_id, itemCode: 'bicycle', warehouseCode: 'ST-FUND', quantity: 1, unitValueVnd: 1_800_000 }],
       },
     });
-    for (const e of events) expect(JSON.stringify(e)).not.toMatch(/Nguyen Thi Hoa|commune office/);
+    for (const e of events) expect(JSON.stringify(e)).not.toMatch(/Nguyen Thi Hoa|commune office|family moved/);
     expect(eventsFor(events, 'StockReleased')).toEqual([expect.objectContaining({
-      payload: { allocationId: allocations[4], reason: 'family moved', lines: [expect.objectContaining({ lotId: lot.id, quantity: 1 })] },
+      payload: { allocationId: allocations[4], reason: 'other', lines: [expect.objectContaining({ lotId: lot.id, quantity: 1 })] },
     })]);
-    expect(eventsFor(events, 'DeliveryFailed')).toEqual([expect.objectContaining({ payload: { allocationId: allocations[4], reason: 'family moved', failedAt: expect.any(String) } })]);
+    expect(eventsFor(events, 'DeliveryFailed')).toEqual([expect.objectContaining({ version: 2, payload: { allocationId: allocations[4], reason: 'other', happenedAt: expect.any(String) } })]);
   });
 
   it('6. a ready delivery can fail before it leaves; the gift is back on the shelf', async () => {

@@ -1,62 +1,79 @@
-import { ConflictException, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Delivery, DeliveryStatus } from './delivery.entity';
+import { Page, PageRequest, pageOf } from '@giftflow/platform';
+import { DeliveryStatus } from './delivery.entity';
 
 export interface DeliveryView {
   allocationId: string;
   beneficiaryId: string;
   beneficiaryKind: 'child' | 'institution';
   districtCode: string;
+  campaignId: string | null;
+  warehouseCode: string | null;
   status: DeliveryStatus;
-  /** What to take from where: the reserved lots summed per item and warehouse. */
-  lines: { itemCode: string; warehouseCode: string; quantity: number }[];
+  attempt: number;
+  /** What to take from where: the current attempt's reserved lots summed per item and warehouse; services with warehouseCode null. */
+  lines: { itemCode: string; warehouseCode: string | null; quantity: number }[];
   volunteer: string | null;
   reason: string | null;
   receivedBy: string | null;
   relationship: string | null;
   note: string | null;
+  dispatchedAt: string | null;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  dispatchRunId: string | null;
   updatedAt: string;
 }
 
-/** Deliveries as volunteers see them, oldest first; optionally one status or one allocation. */
-export async function findDeliveries(manager: EntityManager, filter: { status?: DeliveryStatus; allocationId?: string }): Promise<DeliveryView[]> {
-  const rows: (Omit<DeliveryView, 'updatedAt'> & { updatedAt: Date })[] = await manager.query(
+export interface DeliveryFilter {
+  allocationId?: string;
+  status?: DeliveryStatus;
+  volunteer?: string;
+  warehouseCode?: string;
+  campaignId?: string;
+}
+
+const WHERE = `($1::text IS NULL OR d.status = $1) AND ($2::uuid IS NULL OR d.allocation_id = $2) AND ($3::text IS NULL OR d.volunteer = $3)
+   AND ($4::text IS NULL OR d.warehouse_code = $4) AND ($5::uuid IS NULL OR d.campaign_id = $5)`;
+const params = (f: DeliveryFilter) => [f.status ?? null, f.allocationId ?? null, f.volunteer ?? null, f.warehouseCode ?? null, f.campaignId ?? null];
+
+/** Deliveries as volunteers see them, oldest first (reads only). */
+export async function findDeliveries(manager: EntityManager, filter: DeliveryFilter, page?: { limit: number; offset: number }): Promise<DeliveryView[]> {
+  const rows: (Omit<DeliveryView, 'updatedAt' | 'dispatchedAt' | 'decidedAt'> & { updatedAt: Date; dispatchedAt: Date | null; decidedAt: Date | null })[] = await manager.query(
     `SELECT d.allocation_id AS "allocationId", d.beneficiary_id AS "beneficiaryId", d.beneficiary_kind AS "beneficiaryKind",
-            d.district_code AS "districtCode", d.status, d.volunteer, d.reason, d.received_by AS "receivedBy",
-            d.relationship, d.note, d.updated_at AS "updatedAt",
+            d.district_code AS "districtCode", d.campaign_id AS "campaignId", d.warehouse_code AS "warehouseCode", d.status, d.attempt,
+            d.volunteer, d.reason, d.received_by AS "receivedBy", d.relationship, d.note, d.dispatched_at AS "dispatchedAt",
+            d.decided_at AS "decidedAt", d.decided_by AS "decidedBy", d.dispatch_run_id AS "dispatchRunId", d.updated_at AS "updatedAt",
             COALESCE((SELECT json_agg(json_build_object('itemCode', x.item_code, 'warehouseCode', x.warehouse_code, 'quantity', x.quantity)
                                       ORDER BY x.item_code, x.warehouse_code)
-                        FROM (SELECT l.item_code, l.warehouse_code, sum(r.quantity)::int AS quantity
+                        FROM (SELECT l.item_code, l.warehouse_code, sum(r.quantity)::bigint AS quantity
                                 FROM reservations r JOIN stock_lots l ON l.id = r.lot_id
-                               WHERE r.allocation_id = d.allocation_id
-                               GROUP BY l.item_code, l.warehouse_code) x), '[]'::json) AS lines
+                               WHERE r.allocation_id = d.allocation_id AND r.attempt = d.attempt
+                               GROUP BY l.item_code, l.warehouse_code
+                              UNION ALL
+                              SELECT s.item_code, NULL, sum(s.quantity)::bigint FROM delivery_service_lines s
+                               WHERE s.allocation_id = d.allocation_id GROUP BY s.item_code) x), '[]'::json) AS lines
        FROM deliveries d
-      WHERE ($1::text IS NULL OR d.status = $1) AND ($2::uuid IS NULL OR d.allocation_id = $2)
-      ORDER BY d.created_at, d.allocation_id`,
-    [filter.status ?? null, filter.allocationId ?? null],
+      WHERE ${WHERE}
+      ORDER BY d.created_at, d.allocation_id
+      LIMIT $6 OFFSET $7`,
+    [...params(filter), page?.limit ?? null, page?.offset ?? 0],
   );
-  return rows.map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString() }));
+  const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  return rows.map((r) => ({
+    ...r,
+    lines: r.lines.map((l) => ({ ...l, quantity: Number(l.quantity) })),
+    dispatchedAt: iso(r.dispatchedAt), decidedAt: iso(r.decidedAt), updatedAt: r.updatedAt.toISOString(),
+  }));
 }
 
-/**
- * Locks a delivery for a volunteer's step: 404 when the allocation is unknown, 409 (with `refusal`'s
- * message) when it is not in one of the statuses the step starts from.
- */
-export async function lockDeliveryIn(
-  manager: EntityManager,
-  allocationId: string,
-  from: DeliveryStatus[],
-  refusal: (delivery: Delivery) => string = (d) => `delivery ${allocationId} is ${d.status}`,
-): Promise<Delivery> {
-  const delivery = await manager.findOne(Delivery, { where: { allocationId }, lock: { mode: 'pessimistic_write' } });
-  if (!delivery) throw new NotFoundException(`allocation ${allocationId} not found`);
-  if (!from.includes(delivery.status)) throw new ConflictException(refusal(delivery));
-  return delivery;
-}
-
-/** Saves a step's changes and returns the delivery as the API shows it. */
-export async function saveDelivery(manager: EntityManager, allocationId: string, changes: Partial<Delivery>): Promise<DeliveryView> {
-  await manager.update(Delivery, { allocationId }, changes);
+export async function findDelivery(manager: EntityManager, allocationId: string): Promise<DeliveryView | null> {
   const [view] = await findDeliveries(manager, { allocationId });
-  return view;
+  return view ?? null;
+}
+
+/** One page of deliveries with the total that match. */
+export async function pageOfDeliveries(manager: EntityManager, filter: DeliveryFilter, page: PageRequest): Promise<Page<DeliveryView>> {
+  const [{ total }] = await manager.query(`SELECT count(*)::bigint AS total FROM deliveries d WHERE ${WHERE}`, params(filter));
+  return pageOf(await findDeliveries(manager, filter, page), total, page);
 }

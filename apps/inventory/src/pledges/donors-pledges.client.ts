@@ -6,6 +6,8 @@ import { PledgeTerms } from './pledge-terms';
 /** The parts of donors' `GET /pledges/:id` answer we use; a line gives `quantity` or `pledged`. */
 const donorsPledgeSchema = z.object({
   status: z.string(),
+  donorId: fields.id.nullish(),
+  campaignId: fields.id.nullish(),
   lines: z.array(
     z.object({
       itemCode: fields.code,
@@ -39,7 +41,10 @@ export class DonorsPledgesClient {
         const quantity = l.quantity ?? l.pledged;
         return quantity ? [{ itemCode: l.itemCode, quantity, unitValueVnd: l.unitValueVnd ?? null }] : [];
       });
-      return { pledgeId, status: parsed.data.status === 'cancelled' ? 'cancelled' : 'pledged', lines };
+      return {
+        pledgeId, status: parsed.data.status === 'cancelled' ? 'cancelled' : 'pledged',
+        donorId: parsed.data.donorId ?? null, campaignId: parsed.data.campaignId ?? null, lines,
+      };
     } catch (error) {
       this.logger.warn(`could not ask donors about pledge ${pledgeId}: ${String(error)}`);
       return null;

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { bigintColumn } from '../stock/bigint.column';
 
 @Entity('known_pledge_lines')
 export class KnownPledgeLine {
@@ -6,5 +7,5 @@ export class KnownPledgeLine {
   @PrimaryColumn('integer', { name: 'line_no' }) lineNo!: number;
   @Column('text', { name: 'item_code' }) itemCode!: string;
   @Column('integer') quantity!: number;
-  @Column('integer', { name: 'unit_value_vnd', nullable: true }) unitValueVnd!: number | null;
+  @Column(bigintColumn('unit_value_vnd', true)) unitValueVnd!: number | null;
 }

@@ -1,21 +1,25 @@
-import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
 import { Actor } from '@giftflow/platform';
 import { DeliveryView } from '../delivery.view';
+import { MarkDeliveryHandler } from '../mark-delivery/mark-delivery.handler';
 import { ConfirmDeliveryDto } from './confirm-delivery.dto';
-import { ConfirmDeliveryHandler } from './confirm-delivery.handler';
 
 @Controller('deliveries')
 export class ConfirmDeliveryController {
-  constructor(private readonly handler: ConfirmDeliveryHandler) {}
+  constructor(private readonly handler: MarkDeliveryHandler) {}
 
-  /** 201 with the delivery; 404 unknown allocation; 409 unless dispatched. */
+  /** 201 with the delivery (the same body again for a repeated clientOpId); 404 unknown allocation; 409 see below; 422 bad happenedAt. */
   @Post(':allocationId/confirm')
-  @ApiCreatedResponse({ description: 'the delivery, delivered; publishes DeliveryConfirmed' })
-  @ApiBadRequestResponse({ description: 'the id is not a UUID, or a field fails validation' })
-  @ApiNotFoundResponse({ description: 'no delivery for this allocation' })
-  @ApiConflictResponse({ description: 'the delivery is not dispatched' })
+  @HttpCode(201)
+  @ApiCreatedResponse({ description: 'dispatched → delivered; DeliveryConfirmed v2 (codes only); a repeated clientOpId answers the first body and changes nothing' })
+  @ApiBadRequestResponse({ description: 'A bad field, each named' })
+  @ApiNotFoundResponse({ description: 'Unknown allocation' })
+  @ApiConflictResponse({ description: 'Not dispatched, or already decided: {currentStatus, decidedAt, by}' })
+  @ApiUnprocessableEntityResponse({ description: 'happenedAt more than 5 minutes ahead of the server or before the dispatch; clientOpId used for another step' })
   confirm(@Param('allocationId', ParseUUIDPipe) allocationId: string, @Body() body: ConfirmDeliveryDto, @Actor() actor: string): Promise<DeliveryView> {
-    return this.handler.execute(allocationId, body, actor);
+    const { clientOpId, happenedAt, ...rest } = body;
+    return this.handler.execute({ ...rest, allocationId, action: 'confirm', clientOpId: clientOpId ?? randomUUID(), happenedAt: happenedAt ? new Date(happenedAt) : new Date() }, actor);
   }
 }

@@ -2,27 +2,29 @@ import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query } from 
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DeliveryView, findDeliveries } from '../delivery.view';
+import { Page, pageRequestOf } from '@giftflow/platform';
+import { DeliveryView, findDelivery, pageOfDeliveries } from '../delivery.view';
 import { ListDeliveriesDto } from './list-deliveries.dto';
 
 @Controller('deliveries')
 export class ListDeliveriesController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** e.g. `?status=ready`: what volunteers can take out now. */
+  /** e.g. `?status=ready&warehouseCode=ST-FUND`: what volunteers can take out now; paged. */
   @Get()
-  @ApiOkResponse({ description: 'the deliveries in that status (all without a filter)' })
-  @ApiBadRequestResponse({ description: 'an unknown status' })
-  list(@Query() query: ListDeliveriesDto): Promise<DeliveryView[]> {
-    return findDeliveries(this.dataSource.manager, { status: query.status });
+  @ApiOkResponse({ description: '{items, total, page, pageSize}: deliveries oldest first, filtered by volunteer, warehouseCode, campaignId, status' })
+  @ApiBadRequestResponse({ description: 'A bad filter, each named' })
+  list(@Query() query: ListDeliveriesDto): Promise<Page<DeliveryView>> {
+    const { status, volunteer, warehouseCode, campaignId } = query;
+    return pageOfDeliveries(this.dataSource.manager, { status, volunteer, warehouseCode, campaignId }, pageRequestOf(query));
   }
 
   @Get(':allocationId')
-  @ApiOkResponse({ description: 'the delivery of this allocation' })
-  @ApiBadRequestResponse({ description: 'the id is not a UUID' })
-  @ApiNotFoundResponse({ description: 'no delivery for this allocation' })
+  @ApiOkResponse({ description: 'One delivery' })
+  @ApiBadRequestResponse({ description: 'Not a uuid' })
+  @ApiNotFoundResponse({ description: 'Unknown allocation' })
   async one(@Param('allocationId', ParseUUIDPipe) allocationId: string): Promise<DeliveryView> {
-    const [delivery] = await findDeliveries(this.dataSource.manager, { allocationId });
+    const delivery = await findDelivery(this.dataSource.manager, allocationId);
     if (!delivery) throw new NotFoundException(`allocation ${allocationId} not found`);
     return delivery;
   }

@@ -3,7 +3,10 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { PledgeCancelledV1 } from '@giftflow/contracts';
 import { waitFor } from '@giftflow/testing';
+import { fundDateOf } from '../../stock/fund-dates';
 import { InventoryTestKit } from '../../../test/inventory-test-kit';
+
+const today = () => fundDateOf(new Date());
 
 describe('POST /receipts', () => {
   let kit: InventoryTestKit;
@@ -32,7 +35,8 @@ describe('POST /receipts', () => {
       .send({ pledgeId, warehouseCode, lines: [{ itemCode: 'bicycle', quantity: 20 }, { itemCode: 'milk-carton-48', quantity: 4, expiresOn: '2026-12-31' }] })
       .expect(201);
     expect(body).toEqual({
-      id: expect.any(String), pledgeId, warehouseCode, receivedAt: expect.any(String),
+      id: expect.any(String), pledgeId, warehouseCode, receivedAt: expect.any(String), receivedOn: today(),
+      donorId: expect.any(String), campaignId: null, walkIn: false,
       lines: [
         { lotId: expect.any(String), itemCode: 'bicycle', quantity: 20, expiresOn: null },
         { lotId: expect.any(String), itemCode: 'milk-carton-48', quantity: 4, expiresOn: '2026-12-31' },
@@ -40,7 +44,7 @@ describe('POST /receipts', () => {
     });
 
     const lots = await lotsOf(pledgeId);
-    expect(lots.map((l: Record<string, unknown>) => [l.id, l.item_code, l.on_hand, l.reserved, l.unit_value_vnd, l.receipt_id])).toEqual([
+    expect(lots.map((l: Record<string, unknown>) => [l.id, l.item_code, l.on_hand, l.reserved, Number(l.unit_value_vnd), l.receipt_id])).toEqual([
       [body.lines[0].lotId, 'bicycle', 20, 0, 1_900_000, body.id],
       [body.lines[1].lotId, 'milk-carton-48', 4, 0, 380_000, body.id],
     ]);
@@ -54,7 +58,7 @@ describe('POST /receipts', () => {
     expect(received).toEqual([expect.objectContaining({
       aggregateId: body.id, actor: 'storekeeper',
       payload: {
-        receiptId: body.id, pledgeId, warehouseCode,
+        receiptId: body.id, pledgeId, warehouseCode, receivedOn: today(), donorId: body.donorId, campaignId: null,
         lines: [
           { lotId: body.lines[0].lotId, itemCode: 'bicycle', quantity: 20, expiresOn: null, unitValueVnd: 1_900_000 },
           { lotId: body.lines[1].lotId, itemCode: 'milk-carton-48', quantity: 4, expiresOn: '2026-12-31', unitValueVnd: 380_000 },
@@ -89,7 +93,7 @@ describe('POST /receipts', () => {
     try {
       const { body } = await kit.api().post('/receipts').send({ pledgeId: known, warehouseCode, lines: [{ itemCode: 'backpack', quantity: 5 }] }).expect(201);
       expect(body.lines).toEqual([expect.objectContaining({ itemCode: 'backpack', quantity: 5 })]);
-      expect((await lotsOf(known))[0]).toMatchObject({ unit_value_vnd: 250_000, on_hand: 5 });
+      expect((await lotsOf(known))[0]).toMatchObject({ unit_value_vnd: '250000', on_hand: 5 });
       const unknown = randomUUID();
       await kit.api().post('/receipts').send({ pledgeId: unknown, warehouseCode, lines: [{ itemCode: 'backpack', quantity: 1 }] }).expect(422);
       expect(asked).toEqual([`/pledges/${known}`, `/pledges/${unknown}`]);
@@ -137,10 +141,12 @@ describe('POST /receipts', () => {
     const pledgeId = await kit.recordPledge([{ itemCode: 'bicycle', quantity: 4, unitValueVnd: null }]);
     const key = randomUUID();
     const send = () => kit.api().post('/receipts').set('Idempotency-Key', key).send({ pledgeId, warehouseCode, lines: [{ itemCode: 'bicycle', quantity: 3 }] });
-    const first = (await send().expect(201)).body;
-    const retry = (await send().expect(201)).body;
-    expect(retry).toEqual(first);
+    const first = await send().expect(201);
+    const retry = await send().expect(201);
+    expect(retry.body).toEqual(first.body);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
     expect(await lotsOf(pledgeId)).toHaveLength(1);
+    expect(await kit.db.query('SELECT route, response_status FROM http_idempotency WHERE idempotency_key = $1', [key])).toEqual([{ route: 'POST /receipts', response_status: 201 }]);
   });
 
   it('answers one Idempotency-Key sent at the same moment for two pledges with one receipt and one 422, never a 500', async () => {
@@ -150,7 +156,52 @@ describe('POST /receipts', () => {
     const replies = await Promise.all([first, second].map((pledgeId) =>
       kit.api().post('/receipts').set('Idempotency-Key', key).send({ pledgeId, warehouseCode, lines: [{ itemCode: 'bicycle', quantity: 1 }] })));
     expect(replies.map((r) => r.status).sort()).toEqual([201, 422]);
-    expect(replies.find((r) => r.status === 422)!.body.message).toBe(`Idempotency-Key ${key} was used for a receipt of another pledge`);
+    expect(replies.find((r) => r.status === 422)!.body.message).toBe(`Idempotency-Key ${key} was already used for a different request (POST /receipts); send a new key for a new request`);
+  });
+
+  it('takes a business date (receivedOn), never in the future, and no lot expiring before it', async () => {
+    const pledgeId = await kit.recordPledge([{ itemCode: 'milk-carton-48', quantity: 10, unitValueVnd: null }]);
+    const receive = (receivedOn: string | undefined, expiresOn?: string) =>
+      kit.api().post('/receipts').send({ pledgeId, warehouseCode, receivedOn, lines: [{ itemCode: 'milk-carton-48', quantity: 1, expiresOn }] });
+    const tomorrow = fundDateOf(new Date(Date.now() + 86_400_000));
+    expect((await receive(tomorrow).expect(422)).body.message).toBe(`receivedOn ${tomorrow} is in the future (today is ${today()})`);
+    expect((await receive('2026-03-10', '2026-03-09').expect(422)).body.message).toBe('lines.0: milk-carton-48 expiring on 2026-03-09 cannot be received on 2026-03-10');
+    const { body } = await receive('2026-03-10', '2026-03-10').expect(201);
+    expect(body).toMatchObject({ receivedOn: '2026-03-10', walkIn: false });
+    const event = (await kit.publishedEvents()).find((e) => e.aggregateId === body.id)!;
+    expect(event.payload).toMatchObject({ receivedOn: '2026-03-10' });
+    expect(await lotsOf(pledgeId)).toHaveLength(1);
+  });
+
+  it('receives a walk-in donation with no pledge: a pledgeId made here, GoodsReceived with walkIn, donor and campaign', async () => {
+    const donorId = randomUUID();
+    const campaignId = randomUUID();
+    const key = randomUUID();
+    const send = () => kit.api().post('/receipts').set('Idempotency-Key', key)
+      .send({ donorId, campaignId, warehouseCode, lines: [{ itemCode: 'backpack', quantity: 7 }] });
+    const { body } = await send().expect(201);
+    expect(body).toMatchObject({ donorId, campaignId, walkIn: true, pledgeId: expect.any(String), lines: [expect.objectContaining({ itemCode: 'backpack', quantity: 7 })] });
+    expect((await send().expect(201)).body).toEqual(body);
+    const [lot] = await lotsOf(body.pledgeId);
+    expect(lot).toMatchObject({ donor_id: donorId, on_hand: 7, unit_value_vnd: '250000' });
+    const event = (await kit.publishedEvents()).find((e) => e.aggregateId === body.id)!;
+    expect(event.payload).toEqual({
+      receiptId: body.id, pledgeId: body.pledgeId, warehouseCode, donorId, campaignId, walkIn: true, receivedOn: today(),
+      lines: [{ lotId: body.lines[0].lotId, itemCode: 'backpack', quantity: 7, expiresOn: null, unitValueVnd: 250_000 }],
+    });
+    expect((await kit.api().post('/receipts').send({ pledgeId: randomUUID(), donorId, warehouseCode, lines: [{ itemCode: 'backpack', quantity: 1 }] }).expect(422)).body.message)
+      .toBe('give pledgeId, or donorId for a walk-in donation, not both');
+    expect((await kit.api().post('/receipts').send({ warehouseCode, lines: [{ itemCode: 'backpack', quantity: 1 }] }).expect(400)).body.message.join()).toMatch(/pledgeId[\s\S]*donorId/);
+  });
+
+  it('refuses services (not stocked) and perishables without an expiry', async () => {
+    await kit.api().post('/items').send({ code: 'heart-screening', name: 'Heart screening', category: 'health', unit: 'visit', unitValueVnd: 500_000, stocked: false }).expect(201);
+    await kit.api().post('/items').send({ code: 'yoghurt', name: 'Yoghurt', category: 'milk', unit: 'carton', unitValueVnd: 90_000, perishable: true }).expect(201);
+    const donorId = randomUUID();
+    const walkIn = (lines: object[]) => kit.api().post('/receipts').send({ donorId, warehouseCode, lines });
+    expect((await walkIn([{ itemCode: 'heart-screening', quantity: 1 }]).expect(422)).body.message).toBe('item heart-screening is a service: it is delivered, never received into stock');
+    expect((await walkIn([{ itemCode: 'yoghurt', quantity: 1 }]).expect(422)).body.message).toBe('item yoghurt is perishable: every line needs expiresOn');
+    await walkIn([{ itemCode: 'yoghurt', quantity: 1, expiresOn: '2027-01-01' }]).expect(201);
   });
 
   it('answers 400 naming each bad field, nested ones by path', async () => {

@@ -17,9 +17,9 @@ describe('GET /stock', () => {
   it('sums lots per item and warehouse, with both filters optional', async () => {
     const all = (await kit.api().get('/stock').expect(200)).body;
     expect(all).toEqual([
-      { itemCode: 'backpack', warehouseCode: 'LP-1', onHand: 40, reserved: 0, available: 40 },
-      { itemCode: 'bicycle', warehouseCode: 'LP-1', onHand: 3, reserved: 0, available: 3 },
-      { itemCode: 'bicycle', warehouseCode: 'ST-FUND', onHand: 20, reserved: 0, available: 20 },
+      { itemCode: 'backpack', warehouseCode: 'LP-1', onHand: 40, reserved: 0, available: 40, inTransit: 0 },
+      { itemCode: 'bicycle', warehouseCode: 'LP-1', onHand: 3, reserved: 0, available: 3, inTransit: 0 },
+      { itemCode: 'bicycle', warehouseCode: 'ST-FUND', onHand: 20, reserved: 0, available: 20, inTransit: 0 },
     ]);
     expect((await kit.api().get('/stock?itemCode=bicycle').expect(200)).body).toEqual(all.slice(1));
     expect((await kit.api().get('/stock?warehouseCode=LP-1').expect(200)).body).toEqual(all.slice(0, 2));
@@ -30,7 +30,7 @@ describe('GET /stock', () => {
   it('shows reserved stock as not available', async () => {
     await kit.requestAllocation([{ itemCode: 'bicycle', quantity: 15 }], 'ST-FUND');
     await kit.waitForOutbox(['StockReserved'], 1);
-    expect(await kit.stock('bicycle', 'ST-FUND')).toEqual({ itemCode: 'bicycle', warehouseCode: 'ST-FUND', onHand: 20, reserved: 15, available: 5 });
+    expect(await kit.stock('bicycle', 'ST-FUND')).toEqual({ itemCode: 'bicycle', warehouseCode: 'ST-FUND', onHand: 20, reserved: 15, available: 5, inTransit: 0 });
     expect(await kit.stock('bicycle', 'LP-1')).toMatchObject({ reserved: 0, available: 3 });
   });
 

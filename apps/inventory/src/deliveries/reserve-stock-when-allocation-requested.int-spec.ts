@@ -53,7 +53,8 @@ describe('reserving stock when an allocation is requested', () => {
     const ledger = await kit.db.query('SELECT kind, reserved_delta, on_hand_delta FROM stock_movements WHERE allocation_id = $1', [allocationId]);
     expect(ledger).toEqual([{ kind: 'reserved', reserved_delta: 3, on_hand_delta: 0 }, { kind: 'reserved', reserved_delta: 3, on_hand_delta: 0 }]);
     const { body } = await kit.api().get('/deliveries?status=reserved').expect(200);
-    expect(body).toEqual([expect.objectContaining({
+    expect(body).toMatchObject({ total: 1, page: 1, pageSize: 20 });
+    expect(body.items).toEqual([expect.objectContaining({
       allocationId, beneficiaryKind: 'child', districtCode: 'D941', status: 'reserved',
       lines: [{ itemCode: 'milk', warehouseCode: 'ST-FUND', quantity: 6 }], volunteer: null, reason: null,
     })]);
@@ -68,7 +69,10 @@ describe('reserving stock when an allocation is requested', () => {
 
     expect(outcome).toMatchObject({
       type: 'StockReservationRejected',
-      payload: { allocationId, reason: 'insufficient stock', shortages: [{ itemCode: 'notebook-set', requested: 3, available: 2 }] },
+      payload: {
+        allocationId, reason: 'cannot reserve 3 × notebook-set from ST-FUND: 2 available (2 on hand, 0 reserved)',
+        shortages: [{ itemCode: 'notebook-set', requested: 3, available: 2 }],
+      },
     });
     expect(await kit.stock('backpack', 'ST-FUND')).toMatchObject({ onHand: 10, reserved: 0, available: 10 });
     expect(await kit.stock('notebook-set', 'ST-FUND')).toMatchObject({ reserved: 0, available: 2 });
@@ -122,7 +126,7 @@ describe('reserving stock when an allocation is requested', () => {
     expect(outcomes.filter((o) => o.type === 'StockReserved')).toHaveLength(16);
     const rejected = outcomes.filter((o) => o.type === 'StockReservationRejected');
     expect(rejected).toHaveLength(14);
-    expect(new Set(rejected.map((o) => o.payload.reason))).toEqual(new Set(['insufficient stock']));
+    expect(new Set(rejected.map((o) => o.payload.reason))).toEqual(new Set(['cannot reserve 1 × scholarship-kit from ST-FUND: 0 available (16 on hand, 16 reserved)']));
     expect(lowest).toBeGreaterThanOrEqual(0);
     expect(await kit.stock('scholarship-kit', 'ST-FUND')).toMatchObject({ onHand: 16, reserved: 16, available: 0 });
     const [held] = await kit.db.query(

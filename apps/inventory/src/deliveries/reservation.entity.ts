@@ -7,6 +7,7 @@ export class Reservation {
   @Column('uuid', { name: 'allocation_id' }) allocationId!: string;
   @Column('uuid', { name: 'lot_id' }) lotId!: string;
   @Column('integer') quantity!: number;
+  @Column('integer') attempt!: number;
   @Column('text') status!: 'held' | 'delivered' | 'released';
   @Column('timestamptz', { name: 'reserved_at' }) reservedAt!: Date;
   @Column('timestamptz', { name: 'settled_at', nullable: true }) settledAt!: Date | null;

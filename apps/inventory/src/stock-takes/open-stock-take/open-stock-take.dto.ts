@@ -1,0 +1,5 @@
+import { IsCode } from '@giftflow/platform';
+
+export class OpenStockTakeDto {
+  @IsCode() warehouseCode!: string;
+}

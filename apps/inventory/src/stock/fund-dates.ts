@@ -1,0 +1,19 @@
+/** Dates of the fund are in Asia/Ho_Chi_Minh (UTC+7, no daylight saving). */
+const FUND_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+/** The fund's calendar date (YYYY-MM-DD) of an instant. */
+export function fundDateOf(instant: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: FUND_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}
+
+/** The first instant of a fund calendar date. */
+export function startOfFundDate(date: string): Date {
+  return new Date(`${date}T00:00:00+07:00`);
+}
+
+/** An ISO query bound: a bare date means the start of that day (`from`) or the start of the next (`to`, exclusive). */
+export function instantOfBound(value: string, bound: 'from' | 'to'): Date {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(value);
+  const start = startOfFundDate(value);
+  return bound === 'from' ? start : new Date(start.getTime() + 86_400_000);
+}
