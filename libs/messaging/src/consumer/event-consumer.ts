@@ -195,9 +195,9 @@ export class EventConsumer {
     await producer?.disconnect().catch(() => undefined);
   }
 
-  /** Starts the consumer again after a crash, waiting 1 s, 2 s, 4 s… (capped) between attempts, until it runs or stop() is called. */
+  /** Starts the consumer again after a crash, waiting 1 s, 2 s, 4 s… (capped at 10 s) between attempts, until it runs or stop() is called. */
   private async restartWithBackoff(reason: string): Promise<void> {
-    const { initial, max } = this.options.restartBackoffMs ?? { initial: 1_000, max: 30_000 };
+    const { initial, max } = this.options.restartBackoffMs ?? { initial: 1_000, max: 10_000 };
     for (let attempt = 1; !this.stopping; attempt += 1) {
       this.setState('restarting', reason);
       this.restarts += 1;

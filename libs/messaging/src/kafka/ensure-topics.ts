@@ -15,20 +15,18 @@ export async function ensureTopics(kafka: Kafka, topics: string[], partitions: n
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const existing = new Set(await admin.listTopics());
-    const missing = wanted.filter((t) => !existing.has(t));
-    if (missing.length > 0) {
-      // Resolves false when another service created one of them first: that is fine.
-      await admin.createTopics({
-        waitForLeaders: false,
-        topics: missing.map((topic) => ({
-          topic,
-          numPartitions: partitions,
-          replicationFactor: -1, // the broker's default: 1 on a single node, 3 on a real cluster
-          configEntries: [{ name: 'retention.ms', value: '-1' }],
-        })),
-      });
-    }
+    // Creates all of them rather than listing first: listing every topic of the cluster fails while any one of
+    // them (anybody's) is between leaders. Resolves false when some already existed (created by another service
+    // first, or earlier): those are left as they are, the others are created.
+    await admin.createTopics({
+      waitForLeaders: false,
+      topics: wanted.map((topic) => ({
+        topic,
+        numPartitions: partitions,
+        replicationFactor: -1, // the broker's default: 1 on a single node, 3 on a real cluster
+        configEntries: [{ name: 'retention.ms', value: '-1' }],
+      })),
+    });
     await waitForLeaders(admin, wanted, timeoutMs);
   } finally {
     await admin.disconnect();
