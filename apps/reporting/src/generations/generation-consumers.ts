@@ -202,7 +202,7 @@ export class GenerationConsumers implements OnApplicationBootstrap, BeforeApplic
     const groupId = this.groupIdOf(generation);
     if (this.running.has(generation) || (await this.offsets.hasMembers(groupId))) return;
     const dropped = await this.dataSource.transaction(async (manager) => {
-      if (!(await lockProjectionTables(manager))) return false; // a report is reading: next round
+      if (!(await lockProjectionTables(manager, 3))) return false; // the tables stayed busy: next round
       await dropGenerationPartitions(manager, generation);
       // Generations built before projections kept no inbox (projection-consumer.ts) may still have rows there.
       await manager.query('DELETE FROM inbox WHERE consumer = $1', [consumerNameOf(generation)]);

@@ -27,20 +27,23 @@ function checked(generation: number): number {
 }
 
 /**
- * Takes every read model table (ACCESS EXCLUSIVE: creating or dropping a partition needs it) at once or not at all.
- * Reports lock the partitions they read one by one, in the planner's order; DDL that waited for them table by table
- * in its own order could deadlock with one. Tries `attempts` times, `pauseMs` apart; false if a report kept one.
+ * Takes every read model table (ACCESS EXCLUSIVE: creating or dropping a partition needs it) in one statement, waiting
+ * at most `waitMs` for it. Reports lock the partitions they read one by one, in the planner's order, so DDL holding
+ * some tables while waiting for others could deadlock with one; giving up before PostgreSQL's deadlock check (1 s)
+ * means a report is never the victim. Live consumers' inserts hold the tables only for their chunk's transaction.
+ * Tries `attempts` times; false if the tables stayed busy.
  */
-export async function lockProjectionTables(manager: EntityManager, attempts = 1, pauseMs = 100): Promise<boolean> {
+export async function lockProjectionTables(manager: EntityManager, attempts = 1, waitMs = 400): Promise<boolean> {
   for (let attempt = 1; attempt <= attempts; attempt += 1) {
     await manager.query('SAVEPOINT lock_projection_tables');
     try {
-      await manager.query(`LOCK TABLE ${PROJECTION_TABLES.join(', ')} IN ACCESS EXCLUSIVE MODE NOWAIT`);
+      await manager.query(`SET LOCAL lock_timeout = '${Math.round(waitMs)}ms'`);
+      await manager.query(`LOCK TABLE ${PROJECTION_TABLES.join(', ')} IN ACCESS EXCLUSIVE MODE`);
+      await manager.query('SET LOCAL lock_timeout = 0');
       return true;
     } catch (error) {
-      if ((error as { code?: string }).code !== '55P03') throw error; // lock_not_available
+      if ((error as { code?: string }).code !== '55P03') throw error; // lock_not_available: the wait ran out
       await manager.query('ROLLBACK TO SAVEPOINT lock_projection_tables');
-      if (attempt < attempts) await new Promise((r) => setTimeout(r, pauseMs));
     }
   }
   return false;

@@ -33,7 +33,7 @@ export class StartRebuildHandler {
       const [{ next }]: { next: number }[] = await manager.query('SELECT max(generation) + 1 AS next FROM projection_generations');
       await manager.query(`INSERT INTO projection_generations (generation, status, targets) VALUES ($1, 'rebuilding', $2)`, [next, JSON.stringify(targets)]);
       // Creating partitions locks the tables reports read: all at once, without waiting (a deadlock otherwise).
-      if (!(await lockProjectionTables(manager, 50, 100))) throw new ServiceUnavailableException('reports kept the read models busy; try again');
+      if (!(await lockProjectionTables(manager, 12))) throw new ServiceUnavailableException('reports kept the read models busy; try again');
       await createGenerationPartitions(manager, next);
       return next;
     });
