@@ -1,17 +1,32 @@
 /**
- * Demo data from the Soc Trang Provincial Children's Fund report for the first six months of 2023
- * (the report giftflow was born from). Names and figures are the report's; district codes are Vietnam's
- * administrative codes for Soc Trang's districts (province 94). Commune codes are illustrative: the
- * report names wards (Vinh Phuoc, Ward 2 of Vinh Chau town) but not their codes.
+ * Demo data from the Soc Trang Provincial Children's Fund report for the first six months of 2023 (the report
+ * giftflow was born from, `../shared/seed-report.txt` in the workspace). The reference data lives in
+ * seeds/reference/ (administrative units with their official codes, catalogue and warehouses, partners and
+ * institutions) and the fictional children in seeds/population.ts; this file keeps the short, keyed views the tests
+ * and the loader use. Every value here is a valid body for today's POST routes.
  */
+import { CATALOGUE, PROVINCIAL_WAREHOUSE } from './reference/catalogue';
+import { INSTITUTION_SEEDS, PARTNERS } from './reference/partners';
+import { DISTRICT_UNITS } from './reference/soc-trang';
+
+const district = (code: string) => {
+  const unit = DISTRICT_UNITS.find((d) => d.code === code)!;
+  return { code: unit.code, name: unit.nameAscii, nameVi: unit.name };
+};
+
+/** Soc Trang's district-level units, by their official codes (province 94). */
 export const DISTRICTS = {
-  socTrangCity: { code: '941', name: 'Soc Trang city' },
-  chauThanh: { code: '942', name: 'Chau Thanh' },
-  longPhu: { code: '946', name: 'Long Phu' },
-  ngaNam: { code: '948', name: 'Nga Nam town' },
-  thanhTri: { code: '949', name: 'Thanh Tri' },
-  vinhChau: { code: '950', name: 'Vinh Chau town' },
-  tranDe: { code: '951', name: 'Tran De' },
+  socTrangCity: district('941'),
+  chauThanh: district('942'),
+  keSach: district('943'),
+  myTu: district('944'),
+  cuLaoDung: district('945'),
+  longPhu: district('946'),
+  myXuyen: district('947'),
+  ngaNam: district('948'),
+  thanhTri: district('949'),
+  vinhChau: district('950'),
+  tranDe: district('951'),
 } as const;
 
 export const CAMPAIGNS = {
@@ -19,29 +34,38 @@ export const CAMPAIGNS = {
   midAutumn: { name: 'Mid-Autumn Festival gifts for children in special circumstances' },
 } as const;
 
-/** "20 bicycles from benefactors"; the unit value is the fund's valuation of one bicycle. */
+/** A POST /items body (without `stocked`, which only the warehouse branch's inventory accepts). */
+const item = ({ stocked: _, ...body }: (typeof CATALOGUE)[keyof typeof CATALOGUE]) => body;
+
+/** "20 bicycles from benefactors"; unit values are the fund's illustrative valuations. */
 export const ITEMS = {
-  bicycle: { code: 'bicycle', name: 'Bicycle', category: 'bicycles', unit: 'piece', unitValueVnd: 1_800_000 },
-  backpack: { code: 'backpack', name: 'School backpack', category: 'backpacks', unit: 'piece', unitValueVnd: 250_000 },
-  notebooks: { code: 'notebook-set', name: 'Notebook set', category: 'school_supplies', unit: 'set', unitValueVnd: 120_000 },
-  milk: { code: 'milk-carton-48', name: 'Milk, carton of 48', category: 'milk', unit: 'carton', unitValueVnd: 380_000 },
-  scholarship: { code: 'scholarship', name: 'Scholarship', category: 'scholarships', unit: 'award', unitValueVnd: 1_000_000 },
+  bicycle: item(CATALOGUE.bicycle),
+  backpack: item(CATALOGUE.backpack),
+  notebooks: item(CATALOGUE.notebooks),
+  milk: item(CATALOGUE.milk),
+  scholarship: item(CATALOGUE.scholarship),
+  giftPackage: item(CATALOGUE.giftPackage),
 } as const;
 
+/** POST /donors bodies. */
+const donor = ({ name, kind }: { name: string; kind: string }) => ({ name, kind });
 export const DONORS = {
-  navy: { name: 'Navy Region 2 Command', kind: 'military' },
-  hospital: { name: 'University of Medicine and Pharmacy Hospital of Ho Chi Minh City', kind: 'organization' },
-  benefactor: { name: 'Benefactors of Soc Trang city', kind: 'individual' },
+  navy: donor(PARTNERS.navy),
+  hospital: donor(PARTNERS.hospital),
+  youthUnion: donor(PARTNERS.youthUnion),
+  benefactor: donor(PARTNERS.benefactor),
 } as const;
 
+/** POST /institutions bodies without residents (the loader adds them). */
+const institution = ({ name, kind, districtCode }: { name: string; kind: string; districtCode: string }) => ({ name, kind, districtCode });
 export const INSTITUTIONS = {
-  nangNhonPagoda: { name: 'Nang Nhon Pagoda orphanage', kind: 'orphanage', districtCode: DISTRICTS.socTrangCity.code },
-  socialProtection: { name: 'Provincial Social Protection Center', kind: 'social_protection_centre', districtCode: DISTRICTS.socTrangCity.code },
-  disabledSchool: { name: 'Provincial School for Disabled Children', kind: 'special_school', districtCode: DISTRICTS.socTrangCity.code },
+  nangNhonPagoda: institution(INSTITUTION_SEEDS.nangNhonPagoda),
+  socialProtection: institution(INSTITUTION_SEEDS.socialProtection),
+  disabledSchool: institution(INSTITUTION_SEEDS.disabledSchool),
 } as const;
 
 export const WAREHOUSES = {
-  provincial: { code: 'ST-FUND', name: "Provincial Children's Fund warehouse", districtCode: DISTRICTS.socTrangCity.code },
+  provincial: { ...PROVINCIAL_WAREHOUSE },
 } as const;
 
 /** The report's headline figures, for demo screens and load tests. */
@@ -53,4 +77,7 @@ export const REPORT_FIGURES = {
   giftsAtDialogue: 39,
   sponsoredOrphans: 5,
   sponsorshipVndPerMonth: 500_000,
+  heartScreenings: 180,
+  heartSurgeries: 25,
+  communes: 109,
 } as const;

@@ -1,0 +1,132 @@
+import { Kafka } from 'kafkajs';
+import { Client } from 'pg';
+import request from 'supertest';
+import { TOPICS } from '@giftflow/contracts';
+import { recreateTestDatabase, sleep, testDatabaseUrl, testKafka, uniquePrefix, waitFor } from '@giftflow/testing';
+import { RunningSystem, startSystem, workerPortOffset } from '../../scripts/apps';
+import { CATALOGUE_ITEMS, WAREHOUSE_SEEDS } from '../../seeds/reference/catalogue';
+import { DONOR_SEEDS, INSTITUTION_SEEDS } from '../../seeds/reference/partners';
+import { SPONSORED_ORPHANS } from '../../seeds/population';
+import { SeedSummary, runSeed, summaryLines } from '../../seeds/seed';
+
+/**
+ * Issue #12: `npm run seed` loads the reference data and the fictional children through the gateway, and a second
+ * run changes nothing. The apps run as processes; the children are cut to SEED_CHILDREN (default here 200) to keep
+ * the run short — the loader is the same for the full 1,800.
+ */
+describe('npm run seed, twice', () => {
+  const prefix = uniquePrefix('seed');
+  const offset = workerPortOffset();
+  const databases = {
+    DONORS_DATABASE: 'giftflow_test_seed_donors',
+    INVENTORY_DATABASE: 'giftflow_test_seed_inventory',
+    BENEFICIARIES_DATABASE: 'giftflow_test_seed_beneficiaries',
+    REPORTING_DATABASE: 'giftflow_test_seed_reporting',
+  };
+  const childrenWanted = Number(process.env.SEED_CHILDREN ?? 200);
+  const institutionsWanted = Object.keys(INSTITUTION_SEEDS).length;
+  let system: RunningSystem;
+  let kafka: Kafka;
+  let gateway: string;
+  const lines: string[] = [];
+  const seed = () => runSeed({ gatewayUrl: gateway, children: childrenWanted, log: (line) => lines.push(line) });
+
+  /** Everything the system holds that the seed makes: lists through the gateway, rows where no list route exists yet. */
+  const counts = async () => {
+    const api = request(gateway);
+    const items = (await api.get('/api/inventory/items').expect(200)).body;
+    const warehouses = (await api.get('/api/inventory/warehouses').expect(200)).body;
+    const donors = (await api.get('/api/donors/donors?pageSize=1').expect(200)).body;
+    const db = new Client({ connectionString: testDatabaseUrl(databases.BENEFICIARIES_DATABASE) });
+    await db.connect();
+    try {
+      const one = async (sql: string) => Number((await db.query(sql)).rows[0].n);
+      return {
+        items: (Array.isArray(items) ? items : items.items).length as number,
+        warehouses: (Array.isArray(warehouses) ? warehouses : warehouses.items).length as number,
+        donors: donors.total as number,
+        institutions: await one('SELECT count(*) AS n FROM institutions'),
+        children: await one('SELECT count(*) AS n FROM children'),
+        vinhChauOrphans: await one(`SELECT count(*) AS n FROM children WHERE district_code = '950' AND commune_code IN ('31804', '31801') AND 'orphan' = ANY(circumstances)`),
+      };
+    } finally {
+      await db.end();
+    }
+  };
+  const eventsOnTopics = async () => {
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const high = async (topic: string) => (await admin.fetchTopicOffsets(prefix + topic)).reduce((sum, p) => sum + Number(p.high), 0);
+      return { donors: await high(TOPICS.donors), inventory: await high(TOPICS.inventory), beneficiaries: await high(TOPICS.beneficiaries) };
+    } finally {
+      await admin.disconnect();
+    }
+  };
+  const byKind = (summary: SeedSummary) => Object.fromEntries(summary.kinds.map((k) => [k.kind, { wanted: k.wanted, created: k.created, present: k.present }]));
+
+  beforeAll(async () => {
+    for (const name of Object.values(databases)) await recreateTestDatabase(name);
+    kafka = testKafka('giftflow-e2e-seed');
+    system = await startSystem({
+      env: { ...databases, KAFKA_TOPIC_PREFIX: prefix, DONORS_URL: `http://127.0.0.1:${3001 + offset}` },
+      portOffset: offset,
+      output: 'quiet',
+      timeoutMs: 300_000, // a machine shared with other test runs can be slow to start five apps
+    });
+    gateway = system.urls.gateway!;
+  });
+
+  afterAll(async () => {
+    await system?.stop();
+  });
+
+  let first: SeedSummary;
+  let before: Awaited<ReturnType<typeof counts>>;
+  let eventsBefore: Awaited<ReturnType<typeof eventsOnTopics>>;
+
+  it('1. the first run creates everything, and every registration is published', async () => {
+    first = await seed();
+    expect(byKind(first)).toEqual({
+      items: { wanted: CATALOGUE_ITEMS.length, created: CATALOGUE_ITEMS.length, present: 0 },
+      warehouses: { wanted: WAREHOUSE_SEEDS.length, created: WAREHOUSE_SEEDS.length, present: 0 },
+      donors: { wanted: DONOR_SEEDS.length, created: DONOR_SEEDS.length, present: 0 },
+      institutions: { wanted: institutionsWanted, created: institutionsWanted, present: 0 },
+      children: { wanted: childrenWanted, created: childrenWanted, present: 0 },
+    });
+    expect(summaryLines(first).at(-1)).toBe(`${first.created} records created`);
+    if (childrenWanted >= 250) expect(lines).toContain(`children: 250/${childrenWanted} …`);
+
+    before = await counts();
+    expect(before).toEqual({
+      items: CATALOGUE_ITEMS.length, warehouses: WAREHOUSE_SEEDS.length, donors: DONOR_SEEDS.length,
+      institutions: institutionsWanted, children: childrenWanted, vinhChauOrphans: SPONSORED_ORPHANS.length,
+    });
+    // Every creation went through the API, so every one is an event (the relay publishes shortly after).
+    eventsBefore = await waitFor('the seed\'s events on the topics', async () => {
+      const events = await eventsOnTopics();
+      return events.donors === DONOR_SEEDS.length
+        && events.inventory === CATALOGUE_ITEMS.length + WAREHOUSE_SEEDS.length
+        && events.beneficiaries === institutionsWanted + childrenWanted
+        && events;
+    }, 60_000, 500);
+  });
+
+  it('2. the second run creates nothing, says so, and leaves every count and every topic as it was', async () => {
+    lines.length = 0;
+    const second = await seed();
+    expect(byKind(second)).toEqual({
+      items: { wanted: CATALOGUE_ITEMS.length, created: 0, present: CATALOGUE_ITEMS.length },
+      warehouses: { wanted: WAREHOUSE_SEEDS.length, created: 0, present: WAREHOUSE_SEEDS.length },
+      donors: { wanted: DONOR_SEEDS.length, created: 0, present: DONOR_SEEDS.length },
+      institutions: { wanted: institutionsWanted, created: 0, present: institutionsWanted },
+      children: { wanted: childrenWanted, created: 0, present: childrenWanted },
+    });
+    expect(second.created).toBe(0);
+    expect(summaryLines(second).at(-1)).toBe('nothing changed: everything was already present');
+
+    expect(await counts()).toEqual(before);
+    await sleep(3_000); // anything the second run had written would be on its topic by now
+    expect(await eventsOnTopics()).toEqual(eventsBefore);
+  });
+});
