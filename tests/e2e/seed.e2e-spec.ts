@@ -40,14 +40,17 @@ describe('npm run seed, twice', () => {
     const db = new Client({ connectionString: testDatabaseUrl(databases.BENEFICIARIES_DATABASE) });
     await db.connect();
     try {
-      const one = async (sql: string) => Number((await db.query(sql)).rows[0].n);
+      const one = async (sql: string, params: unknown[] = []) => Number((await db.query(sql, params)).rows[0].n);
       return {
         items: (Array.isArray(items) ? items : items.items).length as number,
         warehouses: (Array.isArray(warehouses) ? warehouses : warehouses.items).length as number,
         donors: donors.total as number,
         institutions: await one('SELECT count(*) AS n FROM institutions'),
         children: await one('SELECT count(*) AS n FROM children'),
-        vinhChauOrphans: await one(`SELECT count(*) AS n FROM children WHERE district_code = '950' AND commune_code IN ('31804', '31801') AND 'orphan' = ANY(circumstances)`),
+        // The five sponsored orphans by name (the generated population may hold other orphans in those wards).
+        vinhChauOrphans: await one(
+          `SELECT count(*) AS n FROM children WHERE district_code = '950' AND commune_code IN ('31804', '31801') AND 'orphan' = ANY(circumstances)
+             AND full_name = ANY($1)`, [SPONSORED_ORPHANS.map((o) => o.fullName)]),
       };
     } finally {
       await db.end();

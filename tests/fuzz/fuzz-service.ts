@@ -31,8 +31,10 @@ const REGRESSIONS: Partial<Record<FuzzedService, { method: 'get' | 'post'; path:
 /** `METHOD /path` of every route Express actually serves in this app (its router, after Nest built it). */
 function servedRoutes(app: INestApplication): string[] {
   const router = (app.getHttpAdapter().getInstance() as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } }).router;
+  // `/{*path}` is no route of ours: Nest mounts module middleware for every path (nestjs-pino's request logging)
+  // as a route on every method; controllers' routes are all the rest.
   return router.stack.flatMap((layer) =>
-    layer.route ? Object.keys(layer.route.methods).filter((m) => m !== '_all').map((m) => `${m.toUpperCase()} ${layer.route!.path}`) : []);
+    layer.route && layer.route.path !== '/{*path}' ? Object.keys(layer.route.methods).filter((m) => m !== '_all').map((m) => `${m.toUpperCase()} ${layer.route!.path}`) : []);
 }
 
 /**

@@ -93,6 +93,11 @@ export const REPORTING_CONSUMES: Publisher[] = [...new Set(REPORTING_PROJECTIONS
 
 const byKey = new Map(REPORTING_PROJECTIONS.map((p) => [p.definition.key, p]));
 
+const projectedTypes = new Set(REPORTING_PROJECTIONS.map((p) => p.definition.type));
+
+/** True when reporting projects some version of this event type (then a version it cannot read is an error, not a skip). */
+export const projectsType = (type: string): boolean => projectedTypes.has(type);
+
 /** The projection of an event type and version, or undefined: reporting does not read it. */
 export const projectionOf = (type: string, version: number): Projection | undefined => byKey.get(`${type}.v${version}`);
 

@@ -14,7 +14,7 @@ export interface ServiceTestApp {
  * Boots one service's real Nest module for an integration test: a fresh `giftflow_test_*` database
  * (migrations run at start), the real broker with the test's topic prefix, the same HTTP edge as production
  * (guard, validation pipe and exception filter come with the module's ServiceCoreModule; configureHttpEdge
- * here), the same /metrics, correlation ids and JSON logs (LOG_LEVEL warn unless `env` says), and an HTTP
+ * here), the same /metrics, correlation ids and JSON logs (LOG_LEVEL error unless `env` says), and an HTTP
  * server on a free port. Env is read when the module starts, so set per test here.
  */
 export async function startServiceForTest(
@@ -25,7 +25,7 @@ export async function startServiceForTest(
   if (options.fresh ?? true) await recreateTestDatabase(options.database);
   process.env[`${service.toUpperCase()}_DATABASE`] = options.database;
   process.env.KAFKA_TOPIC_PREFIX = options.topicPrefix;
-  process.env.LOG_LEVEL = 'warn'; // JSON log lines as in production, only warnings and errors unless the test asks
+  process.env.LOG_LEVEL = 'error'; // JSON log lines as in production, only errors unless the test asks (a 4xx logs a warning)
   Object.assign(process.env, options.env ?? {});
   const app = await NestFactory.create(module, { bufferLogs: true });
   useServiceObservability(app);

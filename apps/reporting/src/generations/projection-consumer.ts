@@ -3,7 +3,7 @@ import { Consumer, EachBatchPayload, Kafka, KafkaMessage, Partitioners, Producer
 import { DataSource } from 'typeorm';
 import { GiftflowEvent, parseEvent } from '@giftflow/contracts';
 import { ComponentHealth, HealthSource, isInfrastructureError, sendToDeadLetterTopic } from '@giftflow/messaging';
-import { projectChunk, projectionOf } from '../reporting.subscriptions';
+import { projectChunk, projectionOf, projectsType } from '../reporting.subscriptions';
 
 export interface ProjectionConsumerOptions {
   /** Names the consumer in dead letters and logs (`reporting.g<N>`). */
@@ -122,6 +122,11 @@ export class ProjectionConsumer implements HealthSource {
     }
     const { type, version } = (typeof raw === 'object' && raw !== null ? raw : {}) as { type?: unknown; version?: unknown };
     const read = projectionOf(String(type), Number(version));
+    if (!read && projectsType(String(type))) {
+      // A version of an event reporting projects that this build cannot read: never skipped silently (docs/backbone.md).
+      await this.deadLetter(topic, partition, message, 0, `unsupported version ${String(version)} of ${String(type)}`);
+      return null;
+    }
     const parsed = parseEvent(raw);
     if (!parsed.ok) {
       // Not ours and merely unknown to this build (a newer version, say): not an error for us.

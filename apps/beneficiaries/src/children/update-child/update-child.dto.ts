@@ -1,16 +1,19 @@
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { IsAdministrativeCode, IsEachOneOf, HasNoRepeated } from '@giftflow/platform';
 import { IsChildBirthDate } from '../birth-date';
 import { CHILD_CIRCUMSTANCES, ChildCircumstance } from '../circumstances';
 
+/** Absent is "unchanged"; null is not a value for a field a child always has (only the guardian's may be cleared). */
+const Present = () => ValidateIf((_, v) => v !== undefined);
+
 /** Any of a child's fields; the guardian's may be null to clear them. */
 export class UpdateChildDto {
-  @IsOptional() @IsString() @Matches(/\S/, { message: '$property must not be blank' }) @MaxLength(200) fullName?: string;
-  @IsOptional() @IsChildBirthDate() birthDate?: string;
-  @IsOptional() @IsIn(['female', 'male']) sex?: 'female' | 'male';
-  @IsOptional() @IsAdministrativeCode() districtCode?: string;
-  @IsOptional() @IsAdministrativeCode() communeCode?: string;
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(CHILD_CIRCUMSTANCES.length) @IsEachOneOf(CHILD_CIRCUMSTANCES)
+  @Present() @IsString() @Matches(/\S/, { message: '$property must not be blank' }) @MaxLength(200) fullName?: string;
+  @Present() @IsChildBirthDate() birthDate?: string;
+  @Present() @IsIn(['female', 'male']) sex?: 'female' | 'male';
+  @Present() @IsAdministrativeCode() districtCode?: string;
+  @Present() @IsAdministrativeCode() communeCode?: string;
+  @Present() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(CHILD_CIRCUMSTANCES.length) @IsEachOneOf(CHILD_CIRCUMSTANCES)
   @HasNoRepeated((c: unknown) => c, 'circumstance')
   circumstances?: ChildCircumstance[];
   @ValidateIf((_, v) => v !== undefined && v !== null) @IsString() @Matches(/\S/, { message: '$property must not be blank' }) @MaxLength(200)

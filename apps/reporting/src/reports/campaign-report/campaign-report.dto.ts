@@ -4,7 +4,7 @@ import { ReportFormatQuery } from '../export/report-export';
 
 export class CampaignReportQuery extends ReportFormatQuery {
   @ApiPropertyOptional() @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}T/, { message: 'asOf must be an ISO instant like 2026-07-05T10:00:00Z' })
+  @Matches(/^[1-9]\d{3}-\d{2}-\d{2}T/, { message: 'asOf must be an ISO instant like 2026-07-05T10:00:00Z' })
   @IsISO8601({ strict: true }, { message: 'asOf must be an ISO instant like 2026-07-05T10:00:00Z' })
   asOf?: string;
 }

@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { BadRequestException, NotFoundException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { readActiveGeneration } from '../../generations/active-generation';
@@ -55,6 +55,12 @@ export class DonorStatementHandler {
     if (from > to) throw new BadRequestException(['from must not be after to']);
     const [row]: Row[] = await readActiveGeneration(this.dataSource, async (manager, generation) => {
       await tuneForPeriodReport(manager);
+      // A donor no fact names (no pledge, walk-in receipt or sponsorship, ever) is unknown to reporting: 404.
+      const [{ known }]: { known: boolean }[] = await manager.query(
+        `SELECT EXISTS (SELECT 1 FROM pledge_lines WHERE generation = $1 AND donor_id = $2)
+             OR EXISTS (SELECT 1 FROM receipt_lots WHERE generation = $1 AND donor_id = $2)
+             OR EXISTS (SELECT 1 FROM sponsorships WHERE generation = $1 AND donor_id = $2) AS known`, [generation, donorId]);
+      if (!known) throw new NotFoundException(`no pledge, receipt or sponsorship of donor ${donorId} has reached reporting`);
       return manager.query(DONOR_STATEMENT_SQL, [generation, from, to, null, null, null, donorId]);
     });
     const pledges = row.pledges.map((p) => {
