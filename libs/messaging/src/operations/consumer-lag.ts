@@ -25,11 +25,13 @@ export async function consumerLag(kafka: Kafka, options: { topicPrefix?: string;
     for (const group of groups) {
       for (const { topic, partitions } of await admin.fetchOffsets({ groupId: group })) {
         if (!ends.has(topic)) ends.set(topic, new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, p.high])));
-        for (const p of [...partitions].sort((a, b) => a.partition - b.partition)) {
-          const end = ends.get(topic)!.get(p.partition) ?? '0';
-          const committed = BigInt(p.offset);
+        // Every partition of the topic, also one the group never committed on (all of it is lag then).
+        const committedOf = new Map(partitions.map((p) => [p.partition, p.offset]));
+        for (const [partition, end] of [...ends.get(topic)!].sort(([a], [b]) => a - b)) {
+          const offset = committedOf.get(partition) ?? '-1';
+          const committed = BigInt(offset);
           const lag = BigInt(end) - (committed < 0n ? 0n : committed);
-          rows.push({ group, topic, partition: p.partition, committed: p.offset, end, lag: String(lag < 0n ? 0n : lag) });
+          rows.push({ group, topic, partition, committed: offset, end, lag: String(lag < 0n ? 0n : lag) });
         }
       }
     }
