@@ -12,10 +12,11 @@ export const IsCategory = (options?: ValidationOptions) =>
 /** A calendar date, e.g. 2026-06-30. */
 export const IsCalendarDate = () =>
   applyDecorators(
-    Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a date like 2026-06-30' }),
+    // Years 1900–2999: the fund's records, and what PostgreSQL dates and Excel cells hold without surprises.
+    Matches(/^(19|2\d)\d{2}-\d{2}-\d{2}$/, { message: '$property must be a date like 2026-06-30' }),
     IsISO8601({ strict: true }),
     // The OpenAPI schema (libs/platform/src/openapi): a date, not IsISO8601's date or date-time.
-    JSONSchema(() => ({ type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
+    JSONSchema(() => ({ type: 'string', format: 'date', pattern: '^(19|2\\d)\\d{2}-\\d{2}-\\d{2}$' })),
   );
 
 /** The largest VND amount a 64-bit column holds that a JSON number still carries exactly (2^53 - 1). */

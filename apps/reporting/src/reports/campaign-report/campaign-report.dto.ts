@@ -4,7 +4,7 @@ import { ReportFormatQuery } from '../export/report-export';
 
 export class CampaignReportQuery extends ReportFormatQuery {
   @ApiPropertyOptional() @IsOptional()
-  @Matches(/^[1-9]\d{3}-\d{2}-\d{2}T/, { message: 'asOf must be an ISO instant like 2026-07-05T10:00:00Z' })
+  @Matches(/^(19|2\d)\d{2}-\d{2}-\d{2}T\d{2}:\d{2}/, { message: 'asOf must be an ISO instant like 2026-07-05T10:00:00Z' })
   @IsISO8601({ strict: true }, { message: 'asOf must be an ISO instant like 2026-07-05T10:00:00Z' })
   asOf?: string;
 }

@@ -18,7 +18,7 @@ export class SummaryQuery extends ReportFormatQuery {
 
   /** Only what had been recorded by this instant (the events' occurredAt), e.g. 2026-07-05T10:00:00Z. */
   @ApiPropertyOptional() @IsOptional()
-  @Matches(/^[1-9]\d{3}-\d{2}-\d{2}T/, { message: 'asOf must be an ISO instant like 2026-07-05T10:00:00Z' })
+  @Matches(/^(19|2\d)\d{2}-\d{2}-\d{2}T\d{2}:\d{2}/, { message: 'asOf must be an ISO instant like 2026-07-05T10:00:00Z' })
   @IsISO8601({ strict: true }, { message: 'asOf must be an ISO instant like 2026-07-05T10:00:00Z' })
   asOf?: string;
 }
