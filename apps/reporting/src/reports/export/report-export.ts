@@ -95,7 +95,7 @@ export async function toXlsx(sections: Section[]): Promise<Buffer> {
     const sheet = workbook.addWorksheet(section.name.slice(0, 31));
     sheet.addRow(section.columns).font = { bold: true };
     for (const row of section.rows) sheet.addRow(section.columns.map((c) => row[c] ?? null));
-    sheet.columns.forEach((column) => { column.width = 18; });
+    (sheet.columns ?? []).forEach((column) => { column.width = 18; }); // null on a sheet with no columns (an empty breakdown)
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
