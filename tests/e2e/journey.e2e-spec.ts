@@ -50,10 +50,17 @@ describe('the whole journey, end to end', () => {
     }, timeoutMs, 250);
   const monthly = async () => (await api().get(`/api/reporting/reports/monthly?month=${month}`).expect(200)).body;
   const bicyclesIn = (report: { byCategory: Array<Record<string, number> & { category: string }> }) => report.byCategory.find((c) => c.category === bicycle.category);
+  /** Every personal or free-text string the journey sends (children's names, guardians, phones, notes): step 9 looks for them in every event. */
+  const personal = new Set<string>();
+  const sent = <T extends string>(text: T): T => {
+    personal.add(text);
+    return text;
+  };
   const registerChild = async (n: number, districtCode: string) =>
     (await api().post('/api/beneficiaries/children').send({
-      fullName: `Child ${n}`, birthDate: '2014-05-20', sex: n % 2 ? 'female' : 'male', districtCode,
-      communeCode: `${districtCode}01`, circumstances: ['poor_household'], guardianName: `Guardian ${n}`,
+      fullName: sent(`Child ${n}`), birthDate: '2014-05-20', sex: n % 2 ? 'female' : 'male', districtCode,
+      communeCode: `${districtCode}01`, circumstances: ['poor_household'], guardianName: sent(`Guardian ${n}`),
+      guardianPhone: sent(`0912 345 ${String(n).padStart(3, '0')}`),
     }).expect(201)).body.id as string;
   const allocateOneBicycle = async (beneficiaryId: string) => {
     const { body } = await api().post('/api/beneficiaries/allocations')
@@ -138,17 +145,16 @@ describe('the whole journey, end to end', () => {
       const { body } = await api().get('/api/inventory/deliveries?status=ready').expect(200);
       return firstFive.every((id) => body.items.some((d: { allocationId: string }) => d.allocationId === id));
     });
-    for (const id of firstFive) await api().post(`/api/inventory/deliveries/${id}/dispatch`).send({ volunteer: 'Tran Van An' }).expect(201);
+    for (const id of firstFive) await api().post(`/api/inventory/deliveries/${id}/dispatch`).send({ volunteer: sent('Tran Van An') }).expect(201);
     const [failed, ...delivered] = [firstFive[4], ...firstFive.slice(0, 4)]; // the last Tran De child's family moved
     for (const id of delivered) {
-      await api().post(`/api/inventory/deliveries/${id}/confirm`).send({ receivedBy: 'Nguyen Thi Hoa', relationship: 'mother' }).expect(201);
+      await api().post(`/api/inventory/deliveries/${id}/confirm`).send({ receivedBy: sent('Nguyen Thi Hoa'), relationship: 'mother' }).expect(201);
     }
-    await api().post(`/api/inventory/deliveries/${failed}/fail`).send({ reason: 'family moved' }).expect(201);
+    await api().post(`/api/inventory/deliveries/${failed}/fail`).send({ reason: 'moved', note: sent('family moved') }).expect(201);
 
     await waitForStatuses(delivered, ['delivered']);
     const [gone] = await waitForStatuses([failed], ['failed']);
-    // Free text is no reason code: kept as inventory's note, the allocation learns `other` (DeliveryFailed v2 carries codes only).
-    expect(gone.reason).toBe('other');
+    expect(gone.reason).toBe('moved'); // DeliveryFailed v2 carries the reason code; the note stays in inventory
     expect(await stock()).toMatchObject({ onHand: 16, reserved: 0, available: 16 });
   });
 
@@ -248,7 +254,8 @@ describe('the whole journey, end to end', () => {
 
     const ngaNam = DISTRICTS.ngaNam.code;
     const child = async (fullName: string, circumstances: string[]) => (await api().post('/api/beneficiaries/children').send({
-      fullName, birthDate: '2015-09-01', sex: 'female', districtCode: ngaNam, communeCode: `${ngaNam}07`, circumstances, guardianName: `Mẹ của ${fullName}`,
+      fullName: sent(fullName), birthDate: '2015-09-01', sex: 'female', districtCode: ngaNam, communeCode: `${ngaNam}07`, circumstances,
+      guardianName: sent(`Mẹ của ${fullName}`), guardianPhone: sent(`+84 91 555 ${fullName.length}${fullName.length}`),
     }).expect(answers(201))).body.id as string;
     const poor = await child('Đỗ Thị Nghèo', ['poor_household']);
     const minority = await child('Thạch Thị Sô Phi', ['ethnic_minority']);
@@ -280,5 +287,18 @@ describe('the whole journey, end to end', () => {
     for (const personal of ['Nguyễn Thị Khó', 'Lâm Thị Mồ Côi', 'Đỗ Thị Nghèo', 'Thạch Thị Sô Phi', 'Mẹ của', 'Child 1', 'Guardian', '2015-09-01']) {
       expect(published.filter((raw) => raw.includes(personal))).toEqual([]);
     }
+  });
+
+  it('9. no event of the run, on any of the three topics, carries a name, a guardian, a phone or a free-text note the journey sent', async () => {
+    const values: { topic: string; value: string }[] = [];
+    for (const topic of Object.values(TOPICS).map((t) => prefix + t)) {
+      const messages = await readTopic(kafka, topic, await eventsOnTopic(topic));
+      values.push(...messages.map((m) => ({ topic, value: m.value!.toString() })));
+    }
+    expect(values.length).toBeGreaterThan(100); // the whole run: pledges, receipts, 40 allocations, deliveries, a plan
+    const strings = [...personal].flatMap((p) => (/^\+?[\d .-]+$/.test(p) ? [p, p.replace(/\D/g, '')] : [p])); // a phone also without its spaces
+    expect(strings).toEqual(expect.arrayContaining(['Child 1', 'Guardian 1', '0912 345 001', '0912345001', 'Nguyen Thi Hoa', 'family moved', 'Nguyễn Thị Khó']));
+    const leaks = strings.flatMap((p) => values.filter(({ value }) => value.includes(p) || value.includes(JSON.stringify(p).slice(1, -1))).map(({ topic, value }) => ({ p, topic, value })));
+    expect(leaks).toEqual([]);
   });
 });

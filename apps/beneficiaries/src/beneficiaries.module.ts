@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ServiceCoreModule } from '@giftflow/platform';
+import { CreateHttpIdempotencyTable1764900000000, ServiceCoreModule } from '@giftflow/platform';
 import { Allocation } from './allocations/allocation.entity';
 import { CancelAllocationController } from './allocations/cancel-allocation/cancel-allocation.controller';
 import { CancelAllocationHandler } from './allocations/cancel-allocation/cancel-allocation.handler';
@@ -61,7 +61,7 @@ import { PrintRosterController } from './plans/print-roster/print-roster.control
 import { PrintRosterView } from './plans/print-roster/print-roster.view';
 
 const entities = [Child, Institution, Allocation, KnownCampaign, KnownItem, KnownDonor, Sponsorship, SponsorshipInstalment, AllocationPlan, AllocationPlanEntry];
-const migrations = [CreateBeneficiariesTables1764500000000, AddCampaignRules1764600000000, AddSponsorships1764600100000, AddRegistrySearchAndMerges1764600200000, AddAllocationPlans1764600300000];
+const migrations = [CreateBeneficiariesTables1764500000000, AddCampaignRules1764600000000, AddSponsorships1764600100000, AddRegistrySearchAndMerges1764600200000, AddAllocationPlans1764600300000, CreateHttpIdempotencyTable1764900000000];
 
 const controllers = [
   RegisterChildController, ListChildrenController, GetChildController, UpdateChildController, MergeChildrenController,

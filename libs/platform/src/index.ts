@@ -10,7 +10,6 @@ export * from './service-core.module';
 export * from './http/request-context.decorators';
 export * from './http/validators';
 export * from './http/find-or-404';
-export * from './http/idempotency';
 export * from './openapi/openapi-document';
 export * from './openapi/undocumented-routes';
 export * from './openapi/routes';

@@ -1,4 +1,4 @@
-import { BadRequestException, ExecutionContext, createParamDecorator } from '@nestjs/common';
+import { ExecutionContext, createParamDecorator } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import type { Request } from 'express';
 
@@ -16,14 +16,4 @@ const header = (context: ExecutionContext, name: string) => context.switchToHttp
 export const Actor = createParamDecorator(
   (_: unknown, context: ExecutionContext): string => header(context, 'x-actor')?.slice(0, 200) ?? 'api',
   [documentHeader('X-Actor', 'who is acting, copied into the events this request publishes (default "api")')],
-);
-
-/** The `Idempotency-Key` header, or null: a retried POST with the same key answers with what the first one created. */
-export const IdempotencyKey = createParamDecorator(
-  (_: unknown, context: ExecutionContext): string | null => {
-    const key = header(context, 'idempotency-key');
-    if (key && key.length > 200) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: ['Idempotency-Key must be at most 200 characters'] });
-    return key;
-  },
-  [documentHeader('Idempotency-Key', 'a retry with the same key answers with what the first request created and creates nothing (at most 200 characters)')],
 );

@@ -40,6 +40,12 @@ class GiftsController {
   wrap(@Param('id') id: string, @IdempotentRequestOf({ required: true }) idem: IdempotentRequest): Promise<IdempotentAnswer<object>> {
     return db.transaction((m) => answerOnce(m, idem, async () => ({ id, wrapped: true })));
   }
+
+  @Post(':id/unwrap')
+  @HttpCode(202)
+  unwrap(@Param('id') id: string, @IdempotentRequestOf() idem: IdempotentRequest | null): Promise<IdempotentAnswer<object>> {
+    return db.transaction((m) => answerOnce(m, idem, async () => ({ id, unwrapped: true })));
+  }
 }
 
 @Module({ controllers: [GiftsController], providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotentAnswerInterceptor }] })
@@ -134,6 +140,14 @@ describe('answerOnce: one HTTP idempotency mechanism (real PostgreSQL)', () => {
     const key = randomUUID();
     const first = await post({ name: 'milk', note: null }, key).expect(201);
     expect((await post({ name: 'milk' }, key).expect(201)).body).toEqual(first.body);
+  });
+
+  it("answers the route's own status (@HttpCode) with a key, on a replay, and without a key", async () => {
+    const key = randomUUID();
+    const unwrap = () => request(app.getHttpServer()).post(`/gifts/${key}/unwrap`);
+    await unwrap().set('Idempotency-Key', key).send({}).expect(202);
+    expect((await unwrap().set('Idempotency-Key', key).send({}).expect(202)).headers['idempotent-replayed']).toBe('true');
+    expect((await unwrap().send({}).expect(202)).headers['idempotent-replayed']).toBeUndefined();
   });
 
   it('without a key, every request is a new one', async () => {

@@ -17,8 +17,11 @@ export class IdempotentAnswerInterceptor implements NestInterceptor {
       map((value: unknown) => {
         if (!(value instanceof IdempotentAnswer)) return value;
         const res = context.switchToHttp().getResponse<Response>();
-        res.status(value.status);
-        if (value.replayed) res.setHeader(IDEMPOTENT_REPLAYED_HEADER, 'true');
+        // A first answer keeps the route's status (@HttpCode); without a key answerOnce cannot know it (it says 201).
+        if (value.replayed) {
+          res.status(value.status);
+          res.setHeader(IDEMPOTENT_REPLAYED_HEADER, 'true');
+        }
         return value.body;
       }),
     );

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { Actor, IdempotencyKey } from '@giftflow/platform';
+import { Actor, ApiIdempotencyKey, IdempotentAnswer, IdempotentRequest, IdempotentRequestOf } from '@giftflow/platform';
 import { AllocationView } from '../allocation.entity';
 import { RequestAllocationDto } from './request-allocation.dto';
 import { RequestAllocationHandler } from './request-allocation.handler';
@@ -15,11 +15,12 @@ export class RequestAllocationController {
    * mixed with services; 400 naming each bad field (no lines, an item twice…).
    */
   @Post()
+  @ApiIdempotencyKey()
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiAcceptedResponse({ description: 'The allocation, requested (services: confirmed); AllocationRequested is published' })
   @ApiBadRequestResponse({ description: 'A field that fails validation, named' })
   @ApiUnprocessableEntityResponse({ description: 'Unknown beneficiary; a campaign rule refused (rule: campaign_closed | outside_dates | circumstance | age | district | already_received); allocatedOn in the future; goods mixed with services' })
-  request(@Body() body: RequestAllocationDto, @Actor() actor: string, @IdempotencyKey() idempotencyKey: string | null): Promise<AllocationView> {
-    return this.handler.execute(body, actor, idempotencyKey);
+  request(@Body() body: RequestAllocationDto, @Actor() actor: string, @IdempotentRequestOf() request: IdempotentRequest | null): Promise<IdempotentAnswer<AllocationView>> {
+    return this.handler.execute(body, actor, request);
   }
 }

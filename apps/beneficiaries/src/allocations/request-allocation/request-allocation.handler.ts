@@ -1,6 +1,6 @@
 import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { UnitOfWork } from '@giftflow/messaging';
-import { createdEarlier } from '@giftflow/platform';
+import { IdempotentAnswer, IdempotentRequest, answerOnce } from '@giftflow/platform';
 import { KnownCampaigns } from '../../campaigns/known-campaigns';
 import { Clock } from '../../clock/clock';
 import { eligibilityRefusal } from '../../eligibility/eligibility';
@@ -19,13 +19,11 @@ import { RequestAllocationDto } from './request-allocation.dto';
 export class RequestAllocationHandler {
   constructor(private readonly uow: UnitOfWork, private readonly campaigns: KnownCampaigns, private readonly clock: Clock) {}
 
-  async execute(body: RequestAllocationDto, actor: string, idempotencyKey: string | null): Promise<AllocationView> {
+  async execute(body: RequestAllocationDto, actor: string, request: IdempotentRequest | null): Promise<IdempotentAnswer<AllocationView>> {
     const allocatedOn = businessDate(body.allocatedOn, this.clock.today(), 'allocatedOn');
     // Outside the transaction: an unseen campaign may take one HTTP call to donors.
     const campaign = body.campaignId ? await this.campaigns.rulesOf(body.campaignId) : null;
-    return this.uow.run({ actor }, async (tx) => {
-      const earlier = await createdEarlier(tx.manager, Allocation, idempotencyKey);
-      if (earlier) return allocationView(earlier);
+    return this.uow.run({ actor }, (tx) => answerOnce(tx.manager, request, async () => {
       // With a campaign, its rules are decided under the beneficiary's lock.
       const beneficiary = body.campaignId ? await lockedBeneficiary(tx.manager, body.beneficiaryId) : await findBeneficiary(tx.manager, body.beneficiaryId);
       if (!beneficiary) throw new UnprocessableEntityException(`beneficiary ${body.beneficiaryId} not found`);
@@ -40,9 +38,9 @@ export class RequestAllocationHandler {
       }
       const allocation = await recordAllocation(tx, {
         beneficiary, campaignId: body.campaignId ?? null, warehouseCode: body.warehouseCode ?? null, lines: body.lines,
-        allocatedOn, planId: null, idempotencyKey, items,
+        allocatedOn, planId: null, idempotencyKey: null, items,
       });
       return allocationView(allocation);
-    });
+    }));
   }
 }

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { BeneficiaryRegisteredV1 } from '@giftflow/contracts';
 import { UnitOfWork } from '@giftflow/messaging';
-import { createdEarlier } from '@giftflow/platform';
+import { IdempotentAnswer, IdempotentRequest, answerOnce } from '@giftflow/platform';
 import { Child, ChildView, childView } from '../child.entity';
 import { foldName } from '../fold-name';
 import { RegisterChildDto } from './register-child.dto';
@@ -17,10 +17,8 @@ import { RegisterChildDto } from './register-child.dto';
 export class RegisterChildHandler {
   constructor(private readonly uow: UnitOfWork) {}
 
-  execute(body: RegisterChildDto, actor: string, idempotencyKey: string | null): Promise<ChildView> {
-    return this.uow.run({ actor }, async (tx) => {
-      const earlier = await createdEarlier(tx.manager, Child, idempotencyKey);
-      if (earlier) return childView(earlier);
+  execute(body: RegisterChildDto, actor: string, request: IdempotentRequest | null): Promise<IdempotentAnswer<ChildView>> {
+    return this.uow.run({ actor }, (tx) => answerOnce(tx.manager, request, async () => {
       const fullName = body.fullName.trim();
       const searchName = foldName(fullName);
       if (!body.confirmNotDuplicate) {
@@ -43,7 +41,7 @@ export class RegisterChildHandler {
         circumstances: body.circumstances,
         guardianName: body.guardianName?.trim() ?? null,
         guardianPhone: body.guardianPhone ?? null,
-        idempotencyKey,
+        idempotencyKey: null,
         registeredAt: new Date(),
         mergedInto: null,
         mergedAt: null,
@@ -59,7 +57,7 @@ export class RegisterChildHandler {
         circumstances: child.circumstances,
       });
       return childView(child);
-    });
+    }));
   }
 }
 

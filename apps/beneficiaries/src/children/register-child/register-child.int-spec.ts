@@ -80,6 +80,24 @@ describe('POST /children, GET /children/:id', () => {
     expect(await kit.outbox('BeneficiaryRegistered').then((es) => es.filter((e) => e.aggregateId === first.id))).toHaveLength(1);
   });
 
+  it('replays the stored answer with Idempotent-Replayed: true, and refuses the same key with another body (422), writing nothing', async () => {
+    const key = randomUUID();
+    const post = (body: object) => kit.api().post('/children').set('Idempotency-Key', key).send(body);
+    const first = await post(aChild({ fullName: 'Son Thi Bich Ngoc' })).expect(201);
+
+    const replay = await post(aChild({ fullName: 'Son Thi Bich Ngoc' })).expect(201);
+    const otherBody = await post(aChild({ fullName: 'Son Thi Bich Tram' })).expect(422);
+
+    expect(first.headers['idempotent-replayed']).toBeUndefined();
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.text).toBe(first.text);
+    expect(otherBody.body.message).toBe(`Idempotency-Key ${key} was already used for a different request (POST /children); send a new key for a new request`);
+    expect((await kit.db.query("SELECT count(*)::int AS n FROM children WHERE full_name LIKE 'Son Thi Bich%'"))[0].n).toBe(1);
+    expect(await kit.outbox('BeneficiaryRegistered').then((es) => es.filter((e) => e.aggregateId === first.body.id))).toHaveLength(1);
+    const [stored] = await kit.db.query('SELECT route, response_status, response_body FROM http_idempotency WHERE idempotency_key = $1', [key]);
+    expect(stored).toEqual({ route: 'POST /children', response_status: 201, response_body: first.body });
+  });
+
   it('answers 404 for an unknown child and 400 for an id that is not a UUID', async () => {
     const unknown = randomUUID();
     expect((await kit.api().get(`/children/${unknown}`).expect(404)).body.message).toBe(`child ${unknown} not found`);

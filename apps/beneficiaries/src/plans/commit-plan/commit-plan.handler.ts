@@ -2,6 +2,7 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { UnitOfWork } from '@giftflow/messaging';
+import { IdempotentAnswer, IdempotentRequest, answerOnce } from '@giftflow/platform';
 import { heldCategories, lockedBeneficiary } from '../../allocations/beneficiary';
 import { itemFacts, recordAllocation } from '../../allocations/record-allocation';
 import { KnownCampaigns } from '../../campaigns/known-campaigns';
@@ -25,19 +26,18 @@ export class CommitPlanHandler {
     private readonly inventory: InventoryStockClient,
   ) {}
 
-  async execute(id: string, actor: string): Promise<PlanView> {
+  async execute(id: string, actor: string, request: IdempotentRequest | null): Promise<IdempotentAnswer<PlanView>> {
     const draft = await this.db.manager.findOneBy(AllocationPlan, { id });
     if (!draft) throw new NotFoundException(`allocation plan ${id} not found`);
-    if (draft.status !== 'draft') throw new ConflictException(`allocation plan ${id} is already committed`);
-    const closed = campaignRefusal(await this.campaigns.rulesOf(draft.campaignId), draft.campaignId, draft.allocatedOn);
-    if (closed) throw eligibilityRefused(closed);
-    const items = await itemFacts(this.db.manager, draft.lines.map((l) => l.itemCode));
-    const stock = await stockNow(this.inventory, draft.warehouseCode, draft.lines, items);
-    const categories = [...new Set(draft.lines.map((l) => items.get(l.itemCode)!.category))];
+    const alreadyCommitted = () => new ConflictException(`allocation plan ${id} is already committed`);
+    // A committed plan with an Idempotency-Key may be a retry of the commit: answerOnce replays it, or the work says 409.
+    if (draft.status !== 'draft' && !request) throw alreadyCommitted();
+    const prepared = draft.status === 'draft' ? await this.prepare(draft) : null;
 
-    return this.uow.run({ actor }, async (tx) => {
+    return this.uow.run({ actor }, (tx) => answerOnce(tx.manager, request, async () => {
       const plan = await tx.manager.findOne(AllocationPlan, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (plan!.status !== 'draft') throw new ConflictException(`allocation plan ${id} is already committed`);
+      if (plan!.status !== 'draft' || !prepared) throw alreadyCommitted();
+      const { items, stock, categories } = prepared;
       const entries = await tx.manager.find(AllocationPlanEntry, { where: { planId: id }, order: { rank: 'ASC' } });
       const fits = willReceive(entries.length, stock);
       let made = 0;
@@ -59,6 +59,16 @@ export class CommitPlanHandler {
       };
       await tx.manager.update(AllocationPlan, { id }, committed);
       return planView(tx.manager, { ...plan!, ...committed });
-    });
+    }));
+  }
+
+  /** What the commit decides by, read before its transaction: the campaign still open, the items and the stock now. */
+  private async prepare(draft: AllocationPlan) {
+    const closed = campaignRefusal(await this.campaigns.rulesOf(draft.campaignId), draft.campaignId, draft.allocatedOn);
+    if (closed) throw eligibilityRefused(closed);
+    const items = await itemFacts(this.db.manager, draft.lines.map((l) => l.itemCode));
+    const stock = await stockNow(this.inventory, draft.warehouseCode, draft.lines, items);
+    const categories = [...new Set(draft.lines.map((l) => items.get(l.itemCode)!.category))];
+    return { items, stock, categories };
   }
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { UnitOfWork } from '@giftflow/messaging';
-import { createdEarlier } from '@giftflow/platform';
+import { IdempotentAnswer, IdempotentRequest, answerOnce } from '@giftflow/platform';
 import { businessDate } from '../../allocations/business-date';
 import { allocationKind, itemFacts } from '../../allocations/record-allocation';
 import { KnownCampaigns } from '../../campaigns/known-campaigns';
@@ -30,7 +30,7 @@ export class PreviewPlanHandler {
     private readonly inventory: InventoryStockClient, private readonly clock: Clock,
   ) {}
 
-  async execute(body: PreviewPlanDto, actor: string, idempotencyKey: string | null): Promise<PlanView> {
+  async execute(body: PreviewPlanDto, actor: string, request: IdempotentRequest | null): Promise<IdempotentAnswer<PlanView>> {
     const on = businessDate(body.allocatedOn, this.clock.today(), 'allocatedOn');
     const campaign = await this.campaigns.rulesOf(body.campaignId);
     const closed = campaignRefusal(campaign, body.campaignId, on);
@@ -41,9 +41,7 @@ export class PreviewPlanHandler {
     const categories = [...new Set(lines.map((l) => items.get(l.itemCode)!.category))];
     const stock = await stockNow(this.inventory, body.warehouseCode, lines, items);
 
-    return this.uow.run({ actor }, async (tx) => {
-      const earlier = await createdEarlier(tx.manager, AllocationPlan, idempotencyKey);
-      if (earlier) return planView(tx.manager, earlier);
+    return this.uow.run({ actor }, (tx) => answerOnce(tx.manager, request, async () => {
       const candidates = await planCandidates(tx.manager, body.criteria, on);
       const history = await giftHistory(tx.manager, candidates.map((c) => c.beneficiaryId), body.campaignId, on);
       const excluded: { beneficiaryId: string; reason: string }[] = [];
@@ -63,7 +61,7 @@ export class PreviewPlanHandler {
         id: randomUUID(), campaignId: body.campaignId, name: body.name?.trim() ?? null, warehouseCode: body.warehouseCode, lines,
         criteria: body.criteria, maxBeneficiaries: body.maxBeneficiaries ?? null, allocatedOn: on, status: 'draft', excluded,
         stock: stock.map((s) => ({ itemCode: s.itemCode, available: s.available, needed: s.quantity * roster.length })),
-        willReceive: willReceive(roster.length, stock), idempotencyKey, createdAt: new Date(), committedAt: null,
+        willReceive: willReceive(roster.length, stock), idempotencyKey: null, createdAt: new Date(), committedAt: null,
       };
       await tx.manager.insert(AllocationPlan, plan);
       const entries: AllocationPlanEntry[] = roster.map((c) => ({
@@ -73,6 +71,6 @@ export class PreviewPlanHandler {
       }));
       for (let i = 0; i < entries.length; i += 500) await tx.manager.insert(AllocationPlanEntry, entries.slice(i, i + 500));
       return planView(tx.manager, plan);
-    });
+    }));
   }
 }

@@ -2,7 +2,7 @@ import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { SponsorshipEnrolledV1 } from '@giftflow/contracts';
 import { UnitOfWork } from '@giftflow/messaging';
-import { createdEarlier } from '@giftflow/platform';
+import { IdempotentAnswer, IdempotentRequest, answerOnce } from '@giftflow/platform';
 import { findBeneficiary } from '../../allocations/beneficiary';
 import { KnownCampaigns } from '../../campaigns/known-campaigns';
 import { KnownDonors } from '../../donors/known-donors';
@@ -22,15 +22,13 @@ export class EnrolSponsorshipHandler {
     private readonly uow: UnitOfWork, private readonly donors: KnownDonors, private readonly campaigns: KnownCampaigns, private readonly clock: Clock,
   ) {}
 
-  async execute(body: EnrolSponsorshipDto, actor: string, idempotencyKey: string | null): Promise<SponsorshipView> {
+  async execute(body: EnrolSponsorshipDto, actor: string, request: IdempotentRequest | null): Promise<IdempotentAnswer<SponsorshipView>> {
     if (!(await this.donors.exists(body.donorId))) throw new UnprocessableEntityException(`donor ${body.donorId} not found`);
     if (body.campaignId) {
       const refusal = campaignRefusal(await this.campaigns.rulesOf(body.campaignId), body.campaignId, this.clock.today());
       if (refusal) throw eligibilityRefused(refusal);
     }
-    return this.uow.run({ actor }, async (tx) => {
-      const earlier = await createdEarlier(tx.manager, Sponsorship, idempotencyKey);
-      if (earlier) return sponsorshipView(earlier);
+    return this.uow.run({ actor }, (tx) => answerOnce(tx.manager, request, async () => {
       const child = await findBeneficiary(tx.manager, body.childId);
       if (!child || child.kind !== 'child') throw new UnprocessableEntityException(`child ${body.childId} not found`);
       const untilAge = body.untilAge ?? DEFAULT_UNTIL_AGE;
@@ -39,7 +37,7 @@ export class EnrolSponsorshipHandler {
       const sponsorship: Sponsorship = {
         id: randomUUID(), donorId: body.donorId, childId: child.id, districtCode: child.districtCode, monthlyAmountVnd: body.monthlyAmountVnd,
         startMonth: body.startMonth, endMonth: terms.endMonth, untilAge, campaignId: body.campaignId ?? null, status: 'active',
-        cancelReason: null, cancelledOn: null, endedAt: null, idempotencyKey, createdAt: new Date(),
+        cancelReason: null, cancelledOn: null, endedAt: null, idempotencyKey: null, createdAt: new Date(),
       };
       await tx.manager.insert(Sponsorship, sponsorship);
       tx.publish(SponsorshipEnrolledV1, sponsorship.id, {
@@ -47,6 +45,6 @@ export class EnrolSponsorshipHandler {
         monthlyAmountVnd: sponsorship.monthlyAmountVnd, startMonth: sponsorship.startMonth, endMonth: sponsorship.endMonth, campaignId: sponsorship.campaignId,
       });
       return sponsorshipView(sponsorship);
-    });
+    }));
   }
 }
