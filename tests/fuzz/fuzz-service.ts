@@ -73,7 +73,8 @@ export function describeFuzz(service: FuzzedService): void {
         casesPerRoute: CASES_PER_ROUTE,
         budgetMsPerTarget: BUDGET_MS,
         minCasesPerRoute: MIN_CASES,
-        seed: Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000),
+        // A fixed seed in `npm test` (the same cases every run); `npm run test:fuzz` and FUZZ_SEED explore others.
+        seed: Number(process.env.FUZZ_SEED ?? 20_261_129),
         onRoute: (o) => process.env.FUZZ_VERBOSE && process.stdout.write(`${o.route}: ${o.cases} cases, ${o.status2xx} 2xx, ${o.status4xx} 4xx, ${o.status5xx} 5xx (${Date.now() - started} ms)\n`),
       });
       const failures = outcomes.filter((o) => o.counterexample || o.unhealthy).map(describeFailure);
