@@ -34,7 +34,27 @@ const DATA_EXCEPTIONS: Record<string, string> = {
  */
 const CONCURRENCY_ABORTS = new Set(['40001', '40P01', '55P03']);
 
-type Reply = { status: number; body: Record<string, unknown> };
+/**
+ * A dependency that is down or overloaded — the broker (kafkajs' connection, timeout and retries-exhausted errors),
+ * PostgreSQL's connection classes (08…, 57P01–57P03 shut down, 53300 too many connections) or a refused socket: the
+ * request may well succeed in a moment, so 503 with Retry-After, not 500. Seen under load on `POST /admin/rebuild`.
+ */
+const UNAVAILABLE_KAFKA_ERRORS = new Set([
+  'KafkaJSConnectionError', 'KafkaJSConnectionClosedError', 'KafkaJSRequestTimeoutError', 'KafkaJSNumberOfRetriesExceeded',
+  'KafkaJSBrokerNotFound', 'KafkaJSLockTimeout', 'KafkaJSTimeout',
+]);
+const UNAVAILABLE_SQLSTATES = /^(08...|57P0[123]|53300)$/;
+const UNAVAILABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
+export function isDependencyUnavailable(exception: unknown): boolean {
+  if (typeof exception !== 'object' || exception === null) return false;
+  const { name, code, driverError } = exception as { name?: unknown; code?: unknown; driverError?: { code?: unknown } };
+  if (typeof name === 'string' && UNAVAILABLE_KAFKA_ERRORS.has(name)) return true;
+  const sqlState = driverError?.code ?? code;
+  return typeof sqlState === 'string' && (UNAVAILABLE_SQLSTATES.test(sqlState) || UNAVAILABLE_SOCKET_CODES.has(sqlState));
+}
+const RETRY_AFTER_SECONDS = 5;
+
+type Reply = { status: number; body: Record<string, unknown>; retryAfter?: number };
 
 /**
  * The global exception filter of every app. An HttpException answers as thrown; a 4xx error from Express
@@ -59,6 +79,7 @@ export class EdgeExceptionFilter implements ExceptionFilter {
       return;
     }
     if (typeof reply.body.correlationId === 'string') res.setHeader('x-correlation-id', reply.body.correlationId);
+    if (reply.retryAfter !== undefined) res.setHeader('retry-after', String(reply.retryAfter));
     this.adapterHost.httpAdapter.reply(res, reply.body, reply.status);
   }
 
@@ -87,6 +108,14 @@ export class EdgeExceptionFilter implements ExceptionFilter {
       const correlationId = correlationIdOf(req);
       this.logger.warn(`${correlationId} ${req.method} ${req.originalUrl ?? req.url} → 409: PostgreSQL ${sqlState} ${(exception as Error).message}`);
       return { status: 409, body: { statusCode: 409, error: 'Conflict', message: 'the request conflicted with a concurrent change; retry it', correlationId } };
+    }
+    if (isDependencyUnavailable(exception)) {
+      const correlationId = this.logServerError(exception, req, 503);
+      return {
+        status: HttpStatus.SERVICE_UNAVAILABLE,
+        body: { statusCode: 503, error: 'Service Unavailable', message: 'a service this request needs is unavailable; retry it shortly', correlationId },
+        retryAfter: RETRY_AFTER_SECONDS,
+      };
     }
     const correlationId = this.logServerError(exception, req, 500);
     return {

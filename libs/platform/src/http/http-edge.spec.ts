@@ -2,6 +2,7 @@ import { Body, Controller, Get, INestApplication, Logger, Module, Param, Post, Q
 import { NestFactory } from '@nestjs/core';
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsInt, IsOptional, IsString, ValidateNested } from 'class-validator';
+import { KafkaJSConnectionError, KafkaJSNumberOfRetriesExceeded } from 'kafkajs';
 import request from 'supertest';
 import { QueryFailedError } from 'typeorm';
 import { configureHttpEdge } from './configure-http-edge';
@@ -47,6 +48,12 @@ class ThingsController {
   }
   @Get('bad-uuid') badUuid(): never {
     throw new QueryFailedError('SELECT 1', [], Object.assign(new Error('invalid input syntax for type uuid: "x"'), { code: '22P02' }));
+  }
+  @Post('publish') publish(): never {
+    throw new KafkaJSNumberOfRetriesExceeded(new KafkaJSConnectionError('Connection error: connect ECONNREFUSED 127.0.0.1:9092'), { retryCount: 5, retryTime: 1000 });
+  }
+  @Get('database-down') databaseDown(): never {
+    throw new QueryFailedError('SELECT 1', [], Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }));
   }
   @Get(':code') one(@Param('code') code: string) {
     return { code };
@@ -134,6 +141,14 @@ describe('the HTTP edge (guard, validation pipe, exception filter)', () => {
     expect(flakyCalls).toBe(-7);
     const write = await api().post('/things/flaky').expect(409);
     expect(write.body).toMatchObject({ statusCode: 409, error: 'Conflict', message: 'the request conflicted with a concurrent change; retry it' });
+  });
+
+  it('a broker or database that is unavailable is a 503 with Retry-After, not a 500', async () => {
+    const broker = await api().post('/things/publish').set('X-Correlation-Id', 'req-503').expect(503);
+    expect(broker.headers['retry-after']).toBe('5');
+    expect(broker.body).toEqual({ statusCode: 503, error: 'Service Unavailable', message: 'a service this request needs is unavailable; retry it shortly', correlationId: 'req-503' });
+    expect(errors.some((line) => line.startsWith('req-503 POST /things/publish → 503'))).toBe(true);
+    await api().get('/things/database-down').expect(503);
   });
 
   it('sends no x-powered-by', async () => {

@@ -74,10 +74,15 @@ function clone(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, clone(v)]));
 }
 
-/** Applies mutations in order; each one picks among the containers and places present at that moment. */
+/**
+ * Applies mutations in order; each one picks among the containers and places present at that moment.
+ * Inserted values are copies: fast-check hands out the same instance of a constant (`{}`, `[[]]`) to every case,
+ * and a later mutation adding into a shared constant once made it contain itself (a stack overflow in the next case).
+ */
 export function mutate(base: unknown, mutations: Mutation[]): unknown {
   let root = clone(base);
-  for (const m of mutations) {
+  for (const mutation of mutations) {
+    const m = { ...mutation, value: clone(mutation.value) };
     const places: { parent: Record<string, unknown> | unknown[] | null; key: string | number }[] = [{ parent: null, key: '' }];
     const walk = (v: unknown, depth: number) => {
       if (depth > 6 || v === null || typeof v !== 'object' || v instanceof PoolRef) return;

@@ -73,6 +73,17 @@ describe('requests on the wire', () => {
     expect(base).toEqual({ lines: [{ itemCode: 'a' }] });
   });
 
+  it('never changes the values it inserts (fast-check shares constant instances between cases)', () => {
+    const shared = { a: [] as unknown[] };
+    const out = mutate({ x: 1 }, [
+      { pick: 1, op: 'set', key: '', value: shared },
+      { pick: 2, op: 'add', key: 'self', value: shared },
+    ]) as { x: { a: unknown[]; self: unknown } };
+    expect(shared).toEqual({ a: [] });
+    expect(out.x.self).toEqual({ a: [] });
+    expect(() => JSON.stringify(out)).not.toThrow();
+  });
+
   it('resolves pool references to ids seen in earlier answers', () => {
     const pool = new ValuePool();
     pool.harvest({ id: '0c8e2c5e-4b8b-4d39-9a7e-0d6f1e0b9a11', lines: [{ itemCode: 'bike' }] });
