@@ -1,6 +1,6 @@
 /**
  * Demo data from the Soc Trang Provincial Children's Fund report for the first six months of 2023 (the report
- * giftflow was born from, `../shared/seed-report.txt` in the workspace). The reference data lives in
+ * giftflow was born from, summarised in docs/source-report.md). The reference data lives in
  * seeds/reference/ (administrative units with their official codes, catalogue and warehouses, partners and
  * institutions) and the fictional children in seeds/population.ts; this file keeps the short, keyed views the tests
  * and the loader use. Every value here is a valid body for today's POST routes.

@@ -14,7 +14,7 @@ import { LearnDonorWhenDonorRegisteredConsumer } from './donors/learn-donor-when
 import { LearnItemWhenItemRegisteredConsumer } from './items/learn-item-when-item-registered.consumer';
 
 /**
- * Every event beneficiaries consumes, and what handles it (STYLE 4): inventory's side of the allocation saga
+ * Every event beneficiaries consumes, and what handles it (docs/conventions.md §4): inventory's side of the allocation saga
  * (deliveries in v1 and v2), the items' categories and services, donors' campaigns with their rules, and donors (sponsors).
  */
 export const BENEFICIARIES_SUBSCRIPTIONS = [

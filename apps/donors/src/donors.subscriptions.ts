@@ -5,7 +5,7 @@ import {
 } from './pledges/progress/count-delivered-when-delivery-confirmed.consumer';
 import { CountReceivedWhenGoodsReceivedConsumer } from './pledges/progress/count-received-when-goods-received.consumer';
 
-/** Every event donors consumes, and what handles it (STYLE 4): inventory's news about pledged goods. */
+/** Every event donors consumes, and what handles it (docs/conventions.md §4): inventory's news about pledged goods. */
 export const DONORS_SUBSCRIPTIONS = [
   subscribe(GoodsReceivedV1, CountReceivedWhenGoodsReceivedConsumer),
   subscribe(DeliveryConfirmedV1, CountDeliveredWhenDeliveryConfirmedConsumer),

@@ -7,7 +7,7 @@ import { ReserveStockWhenAllocationRequestedConsumer } from './deliveries/reserv
 import { CopyPledgeWhenPledgeRecordedConsumer } from './pledges/copy-pledge-when-pledge-recorded.consumer';
 import { MarkPledgeCancelledWhenPledgeCancelledConsumer } from './pledges/mark-pledge-cancelled-when-pledge-cancelled.consumer';
 
-/** Every event inventory consumes, and what handles it (STYLE 4). */
+/** Every event inventory consumes, and what handles it (docs/conventions.md §4). */
 export const INVENTORY_SUBSCRIPTIONS = [
   // donors.events: the local copy of pledges that receipts are checked against
   subscribe(PledgeRecordedV1, CopyPledgeWhenPledgeRecordedConsumer),

@@ -50,7 +50,7 @@ function project<D extends AnyDefinition>(definition: D, apply: (event: EventOf<
 }
 
 /**
- * Every event reporting consumes, and the read model function it feeds (STYLE 4). Anything else is skipped.
+ * Every event reporting consumes, and the read model function it feeds (docs/conventions.md §4). Anything else is skipped.
  * Every projection is idempotent by itself (facts keyed by the event that stated them, ON CONFLICT DO NOTHING;
  * versions and upserts guarded by occurredAt), so the consumers need no inbox row per event (projection-consumer.ts).
  */

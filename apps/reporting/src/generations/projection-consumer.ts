@@ -34,7 +34,7 @@ interface Work {
  * - a chunk that fails is projected again one event at a time, up to `maxAttempts`, and an event that still fails
  *   goes to `<topic>.dlq` (the backbone's dead-letter publisher); one that fails its schema goes there at once;
  * - a database or connection outage is not the event's fault: nothing is dead-lettered and no offset moves;
- * - heartbeats between chunks, early stop on rebalance or shutdown, restart after a crash for good (PITFALLS 3, 4, 9).
+ * - heartbeats between chunks, early stop on rebalance or shutdown, restart after a crash for good (docs/backbone.md, known traps 3, 4, 9).
  */
 export class ProjectionConsumer implements HealthSource {
   private consumer: Consumer | null = null;

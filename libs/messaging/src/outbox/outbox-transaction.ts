@@ -23,7 +23,7 @@ export interface OutboxRow {
 /**
  * The transaction a handler works in: its EntityManager plus `publish`, which checks the event
  * against its contract at once and queues a frozen copy; the queue is written to the outbox by the same
- * transaction just before it commits (STYLE 7: one place turns a state change into outbox rows). There is
+ * transaction just before it commits (docs/conventions.md §7: one place turns a state change into outbox rows). There is
  * no other way into the outbox: only validated envelopes reach it (docs/backbone.md).
  */
 export class OutboxTransaction {

@@ -6,7 +6,7 @@ import { OutboxTransaction } from '../outbox/outbox-transaction';
 import { EventContext } from './event-context';
 
 /**
- * The one transaction helper every command handler uses (STYLE 8): the state change and the events it
+ * The one transaction helper every command handler uses (docs/conventions.md §8): the state change and the events it
  * publishes commit together or not at all; the relay is woken once they have committed.
  */
 export class UnitOfWork {

@@ -23,7 +23,7 @@ export interface HalfYearDocument {
 const EVENT_KINDS = new Set(['dialogue', 'festival']);
 
 /**
- * The fund's half-year report in the shape of the provincial report (../shared/seed-report.txt): gifts and every
+ * The fund's half-year report in the shape of the provincial report (docs/source-report.md): gifts and every
  * category given out, children reached in total and per campaign, institutions, each event with its gifts,
  * sponsored children and their monthly amount, services given, who the children are, a table per district.
  * Every figure is the half-year summary's (GET /reports/summary for the same dates).
