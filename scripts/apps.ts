@@ -257,13 +257,13 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     throw new Error(`port ${taken.join(', ')} already in use: is another \`npm start\` running? (or pass portOffset)`);
   }
 
-  // The gateway finds the services at the ports they run on here; an explicit *_URL in options.env still wins.
+  // Every app finds the others at the ports they run on here (the gateway proxies to them; inventory and beneficiaries
+  // look donors and inventory up); an explicit *_URL in options.env still wins.
   const serviceUrls = Object.fromEntries(
     APPS.filter((a) => a.name !== 'gateway').map((a) => [serviceUrlVariable(a.name), `http://127.0.0.1:${portOf(a.name)}`]),
   );
-  const envFor = (name: AppName) => (name === 'gateway' ? { ...serviceUrls, ...options.env } : { ...options.env });
   const launch = (spec: AppSpec) =>
-    launchApp(spec, envFor(spec.name), { port: portOf(spec.name), output: options.output, detached: options.detached });
+    launchApp(spec, { ...serviceUrls, ...options.env }, { port: portOf(spec.name), output: options.output, detached: options.detached });
 
   const apps: Partial<Record<AppName, RunningApp>> = {};
   const stopping = new Set<RunningApp>();
