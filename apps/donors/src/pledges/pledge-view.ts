@@ -1,3 +1,4 @@
+import { NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { PledgeLine } from './pledge-line.entity';
 import { Pledge } from './pledge.entity';
@@ -20,4 +21,14 @@ export const pledgeView = (pledge: Pledge, lines: PledgeLine[]): PledgeView => (
 export async function findPledgeView(m: EntityManager, id: string): Promise<PledgeView | null> {
   const pledge = await m.findOneBy(Pledge, { id });
   return pledge && pledgeView(pledge, await linesOf(m, id));
+}
+
+/**
+ * The pledge a command changes, row-locked until its transaction ends (so a GoodsReceived or DeliveryConfirmed
+ * handled at the same moment comes either before or after, never between), with its lines; 404 if there is none.
+ */
+export async function lockPledgeForChange(m: EntityManager, id: string): Promise<{ pledge: Pledge; lines: PledgeLine[] }> {
+  const pledge = await m.findOne(Pledge, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  if (!pledge) throw new NotFoundException(`pledge ${id} not found`);
+  return { pledge, lines: await linesOf(m, id) };
 }

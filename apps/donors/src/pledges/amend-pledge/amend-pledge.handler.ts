@@ -1,10 +1,10 @@
-import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { PledgeAmendedV1 } from '@giftflow/contracts';
 import { UnitOfWork } from '@giftflow/messaging';
 import { PledgeLine } from '../pledge-line.entity';
 import { Pledge } from '../pledge.entity';
 import { pledgeStatusOf, publishStatusChange } from '../pledge-status';
-import { PledgeView, linesOf, pledgeView } from '../pledge-view';
+import { PledgeView, lockPledgeForChange, pledgeView } from '../pledge-view';
 import { AmendPledgeDto } from './amend-pledge.dto';
 import { amendLines } from './amend-lines';
 
@@ -20,12 +20,10 @@ export class AmendPledgeHandler {
 
   execute(id: string, body: AmendPledgeDto, actor: string): Promise<PledgeView> {
     return this.uow.run({ actor }, async (tx) => {
-      const pledge = await tx.manager.findOne(Pledge, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!pledge) throw new NotFoundException(`pledge ${id} not found`);
+      const { pledge, lines: before } = await lockPledgeForChange(tx.manager, id);
       if (pledge.status === 'cancelled' || pledge.status === 'closed' || pledge.status === 'fulfilled') {
         throw new ConflictException(`pledge ${id} is ${pledge.status} and cannot be amended`);
       }
-      const before = await linesOf(tx.manager, id);
       const amended = amendLines(id, before, body.lines);
       if ('belowReceived' in amended) {
         throw new UnprocessableEntityException(`a pledge line cannot be below what was already received (${amended.belowReceived.join('; ')})`);

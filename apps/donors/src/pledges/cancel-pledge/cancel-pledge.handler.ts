@@ -1,9 +1,9 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable } from '@nestjs/common';
 import { PledgeCancelledV1 } from '@giftflow/contracts';
 import { UnitOfWork } from '@giftflow/messaging';
 import { Pledge } from '../pledge.entity';
 import { publishStatusChange } from '../pledge-status';
-import { PledgeView, linesOf, pledgeView } from '../pledge-view';
+import { PledgeView, lockPledgeForChange, pledgeView } from '../pledge-view';
 
 /**
  * A donor withdraws a pledge. Only while nothing has arrived: received goods are the fund's to give out.
@@ -16,9 +16,7 @@ export class CancelPledgeHandler {
 
   execute(id: string, reason: string, actor: string): Promise<PledgeView> {
     return this.uow.run({ actor }, async (tx) => {
-      const pledge = await tx.manager.findOne(Pledge, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!pledge) throw new NotFoundException(`pledge ${id} not found`);
-      const lines = await linesOf(tx.manager, id);
+      const { pledge, lines } = await lockPledgeForChange(tx.manager, id);
       if (pledge.status === 'cancelled') return pledgeView(pledge, lines); // a repeated cancel changes nothing
       const received = lines.reduce((sum, l) => sum + l.received, 0);
       if (received > 0) throw new ConflictException(`pledge ${id} cannot be cancelled: ${received} of its goods have already been received`);

@@ -1,8 +1,8 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable } from '@nestjs/common';
 import { PledgeClosedV1 } from '@giftflow/contracts';
 import { UnitOfWork } from '@giftflow/messaging';
 import { Pledge } from '../pledge.entity';
-import { PledgeView, linesOf, pledgeView } from '../pledge-view';
+import { PledgeView, lockPledgeForChange, pledgeView } from '../pledge-view';
 
 /**
  * Ends a partly received pledge, forgiving what never came: status `closed`, PledgeClosed. Its received goods
@@ -16,9 +16,7 @@ export class ClosePledgeHandler {
 
   execute(id: string, reason: string, actor: string): Promise<PledgeView> {
     return this.uow.run({ actor }, async (tx) => {
-      const pledge = await tx.manager.findOne(Pledge, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!pledge) throw new NotFoundException(`pledge ${id} not found`);
-      const lines = await linesOf(tx.manager, id);
+      const { pledge, lines } = await lockPledgeForChange(tx.manager, id);
       if (pledge.status === 'closed') return pledgeView(pledge, lines);
       if (pledge.status !== 'partially_received') {
         const why = pledge.status === 'pledged' ? 'nothing has been received yet (cancel it instead)' : `it is ${pledge.status}`;

@@ -9,9 +9,8 @@ export class PledgeLineDto {
   @IsOptional() @IsVnd(MAX_SAFE_VND) unitValueVnd?: number;
 }
 
-export class RecordPledgeDto {
-  @IsUUID('all', { message: 'donorId must be a UUID' }) donorId!: string;
-  @IsOptional() @IsUUID('all', { message: 'campaignId must be a UUID' }) campaignId?: string;
+/** A pledge's lines as recorded or amended: one to 200, one line per item. */
+export class PledgeLinesDto {
   @IsArray()
   @ArrayMinSize(1, { message: 'lines must have at least one line' })
   @ArrayMaxSize(200)
@@ -19,6 +18,11 @@ export class RecordPledgeDto {
   @ValidateNested({ each: true })
   @Type(() => PledgeLineDto)
   lines!: PledgeLineDto[];
+}
+
+export class RecordPledgeDto extends PledgeLinesDto {
+  @IsUUID('all', { message: 'donorId must be a UUID' }) donorId!: string;
+  @IsOptional() @IsUUID('all', { message: 'campaignId must be a UUID' }) campaignId?: string;
   /** Business date of a pledge entered later from paper; never in the future (422). Default: today (Asia/Ho_Chi_Minh). */
   @IsOptional() @IsCalendarDate() pledgedOn?: string;
   /** When the donor says the goods will come (not before pledgedOn); afterwards the pledge shows as overdue until they do. */
