@@ -201,6 +201,9 @@ export class GenerationConsumers implements OnApplicationBootstrap, BeforeApplic
   private async dropWhenIdle(generation: number): Promise<void> {
     const groupId = this.groupIdOf(generation);
     if (this.running.has(generation) || (await this.offsets.hasMembers(groupId))) return;
+    // The group goes first: once dropped_at is set nothing looks at this generation again, so a group deleted after
+    // it (and failing, with the broker busy) would be left behind for good. Deleting an absent group is a no-op.
+    await this.offsets.deleteGroup(groupId);
     const dropped = await this.dataSource.transaction(async (manager) => {
       if (!(await lockProjectionTables(manager, 3))) return false; // the tables stayed busy: next round
       await dropGenerationPartitions(manager, generation);
@@ -210,7 +213,6 @@ export class GenerationConsumers implements OnApplicationBootstrap, BeforeApplic
       return true;
     });
     if (!dropped) return;
-    await this.offsets.deleteGroup(groupId);
     this.logger.log(`generation ${generation} dropped`);
   }
 }
