@@ -3,7 +3,7 @@
  * half-year report names, who pledged what, and what was handed out, to how many children, on which days. The
  * quantities are chosen so the delivered totals are the report's (seeds/demo-data.ts REPORT_FIGURES):
  *
- *   gifts          3 × 1,056 (Tết) + 160 (Navy) + 39 (dialogue: 30 students + 3 × 3 at the institutions)
+ *   gifts          3 × 1,056 (Tết, 4 × 264 children) + 160 (Navy) + 39 (dialogue: 30 students + 3 × 3 at the institutions)
  *                  + 2 × 1,284 (Month of Action)                                               = 5,935
  *   scholarships   509 (Pink Lotus) · bicycles 20 (Pink Lotus) · heart screening 180, surgery support 25
  *
@@ -102,10 +102,11 @@ const monthOfActionPledges: PledgeStory[] = ['941', ...DISTRICT_BENEFACTORS.map(
 });
 
 export const PLEDGES: readonly PledgeStory[] = [
-  {
-    key: 'tet-philanthropists', campaign: 'tet', donor: PARTNERS.philanthropists.name, pledgedOn: '2023-01-03', receivedOn: '2023-01-09',
-    lines: [{ itemCode: gift, quantity: 3 * 1_056 }, { itemCode: CATALOGUE.clothes.code, quantity: 1_056 }],
-  },
+  // Four givers, four lots: deliveries from different lots commit side by side.
+  ...[PARTNERS.philanthropists.name, PARTNERS.benefactor.name, benefactorsOf('943'), benefactorsOf('947')].map((donor, i): PledgeStory => ({
+    key: `tet-${i + 1}`, campaign: 'tet', donor, pledgedOn: `2023-01-0${3 + i}`, receivedOn: '2023-01-09',
+    lines: [{ itemCode: gift, quantity: 3 * 264 }, { itemCode: CATALOGUE.clothes.code, quantity: 264 }],
+  })),
   {
     key: 'navy-gifts', campaign: 'navy', donor: PARTNERS.navy.name, pledgedOn: '2023-02-06', receivedOn: '2023-02-20',
     lines: [{ itemCode: gift, quantity: 160 }, { itemCode: CATALOGUE.backpack.code, quantity: 160 }, { itemCode: CATALOGUE.notebooks.code, quantity: 160 }],
@@ -114,10 +115,10 @@ export const PLEDGES: readonly PledgeStory[] = [
     key: 'dialogue-youth-union', campaign: 'dialogue', donor: PARTNERS.youthUnion.name, pledgedOn: '2023-05-20', receivedOn: '2023-05-24',
     lines: [{ itemCode: gift, quantity: 39 }],
   },
-  {
-    key: 'pink-lotus-scholarships', campaign: 'pinkLotus', donor: PARTNERS.philanthropists.name, pledgedOn: '2023-05-26', receivedOn: '2023-06-02',
-    lines: [{ itemCode: CATALOGUE.scholarship.code, quantity: 509 }, { itemCode: CATALOGUE.schoolSupplies.code, quantity: 509 }, { itemCode: CATALOGUE.books.code, quantity: 509 }],
-  },
+  ...[[PARTNERS.philanthropists.name, 255], [benefactorsOf('943'), 254]].map(([donor, quantity], i): PledgeStory => ({
+    key: `pink-lotus-scholarships-${i + 1}`, campaign: 'pinkLotus', donor: donor as string, pledgedOn: '2023-05-26', receivedOn: '2023-06-02',
+    lines: [CATALOGUE.scholarship.code, CATALOGUE.schoolSupplies.code, CATALOGUE.books.code].map((itemCode) => ({ itemCode, quantity: quantity as number })),
+  })),
   {
     key: 'pink-lotus-bicycles', campaign: 'pinkLotus', donor: benefactorsOf('951'), pledgedOn: '2023-05-27', receivedOn: '2023-06-02',
     lines: [{ itemCode: CATALOGUE.bicycle.code, quantity: 20 }],

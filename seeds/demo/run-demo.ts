@@ -129,13 +129,28 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       }
     }
   };
-  /** A phone's queue, sent in one go (up to 1,000 steps a call); a step already applied answers `duplicate`. */
+  /**
+   * The phones' queues: 200 steps a call, four calls at a time (each step is its own transaction in inventory, so
+   * the calls overlap their commits). A step already applied answers `duplicate`; one that lost to a concurrent
+   * change on the same lot answers `conflict` and is sent again (its clientOpId makes that safe).
+   */
   const sync = async (label: string, operations: SyncOperation[]): Promise<void> => {
-    for (const batch of chunks(operations, 1_000)) {
-      const { results } = (await api.expect<{ results: { clientOpId: string; outcome: string; message?: string }[] }>(
-        'POST', '/inventory/deliveries/sync', { operations: batch })).body;
-      const refused = results.filter((r) => r.outcome !== 'applied' && r.outcome !== 'duplicate');
-      if (refused.length > 0) throw new Error(`${label}: ${refused.length} steps refused, e.g. ${refused[0].outcome}: ${refused[0].message ?? ''}`);
+    let pending = operations;
+    for (let round = 1; pending.length > 0; round += 1) {
+      const batches = chunks(pending, 200);
+      const refused: { op: SyncOperation; outcome: string; message?: string }[] = [];
+      let next = 0;
+      await Promise.all(Array.from({ length: Math.min(4, batches.length) }, async () => {
+        while (next < batches.length) {
+          const batch = batches[next++];
+          const { results } = (await api.expect<{ results: { outcome: string; message?: string }[] }>(
+            'POST', '/inventory/deliveries/sync', { operations: batch })).body;
+          results.forEach((r, i) => r.outcome !== 'applied' && r.outcome !== 'duplicate' && refused.push({ op: batch[i], ...r }));
+        }
+      }));
+      const fatal = refused.filter((r) => r.outcome !== 'conflict' || !/concurrent/.test(r.message ?? '') || round >= 5);
+      if (fatal.length > 0) throw new Error(`${label}: ${fatal.length} steps refused, e.g. ${fatal[0].outcome}: ${fatal[0].message ?? ''}`);
+      pending = refused.map((r) => r.op);
     }
   };
   const confirmation = (allocationId: string, happenedAt: string, attempt = 1): SyncOperation => ({
@@ -172,14 +187,16 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     const days = spread(ids, story.days.length);
     const offline = days[0].slice(0, story.offlineFirstDay ?? 0);
     const failing = new Set(days[0].slice(days[0].length - (story.failing ?? 0)));
+    // The vans leave each morning; the hand-overs of all the days are then synced from the volunteers' phones.
+    const handOvers: SyncOperation[] = [];
     for (const [d, day] of story.days.entries()) {
-      const volunteer = `Volunteer team ${d + 1} (${story.key})`;
       const van = days[d].filter((id) => !offline.includes(id));
-      await dispatch(`${story.key}:${day}`, van, at(day, 0), volunteer);
-      await sync(`${story.key}:${day}`, van.map((id, k) => failing.has(id)
+      await dispatch(`${story.key}:${day}`, van, at(day, 0), `Volunteer team ${d + 1} (${story.key})`);
+      handOvers.push(...van.map((id, k): SyncOperation => failing.has(id)
         ? { clientOpId: uuidFrom(`${id}:fail:1`), allocationId: id, action: 'fail', reason: 'not_home', happenedAt: at(day, 60 + k % 480) }
         : confirmation(id, at(day, 60 + k % 480))));
     }
+    await sync(`${story.key}: hand-overs`, handOvers);
     if (offline.length > 0) {
       // A volunteer's phone had no signal on the first day: its queue (dispatch and hand-over) arrives three days later.
       const day = story.days[0];
