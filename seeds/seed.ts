@@ -12,6 +12,7 @@
  *   run started (same machine clock); a 409 (beneficiaries' duplicate rule: same name, birth date and commune) is
  *   present.
  */
+import { ApiAnswer, ApiClient, ApiError, HeaderSource } from './api-client';
 import { CATALOGUE_ITEMS, CatalogueItem, WAREHOUSE_SEEDS } from './reference/catalogue';
 import { DONOR_SEEDS, INSTITUTION_SEEDS } from './reference/partners';
 import { ChildSeed, generateChildren } from './population';
@@ -38,66 +39,28 @@ export interface SeedOptions {
   /** Requests in flight while registering children. Default 8. */
   concurrency?: number;
   log?: (line: string) => void;
-}
-
-interface Answer {
-  status: number;
-  body: unknown;
-  replayed: boolean;
+  /** Extra request headers (a bearer token once log-in exists). */
+  headers?: HeaderSource;
 }
 
 export async function runSeed(options: SeedOptions): Promise<SeedSummary> {
-  const gateway = options.gatewayUrl.replace(/\/$/, '');
+  const api = new ApiClient({ gatewayUrl: options.gatewayUrl, actor: 'seed', headers: options.headers });
+  const gateway = api.gatewayUrl;
   const log = options.log ?? ((line: string) => console.log(`[seed] ${line}`));
   const concurrency = options.concurrency ?? 8;
   const started = Date.now();
-
-  const call = async (method: 'GET' | 'POST', path: string, body?: unknown, key?: string): Promise<Answer> => {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        const reply = await fetch(`${gateway}/api${path}`, {
-          method,
-          headers: { 'content-type': 'application/json', 'x-actor': 'seed', ...(key ? { 'idempotency-key': key } : {}) },
-          body: body === undefined ? undefined : JSON.stringify(body),
-        });
-        const text = await reply.text();
-        // A 5xx (a service restarting, 502 from the gateway) is retried: every create here is idempotent.
-        if (reply.status >= 500 && attempt < 4) {
-          await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
-          continue;
-        }
-        return { status: reply.status, body: text ? JSON.parse(text) : null, replayed: reply.headers.get('idempotent-replayed') === 'true' };
-      } catch (error) {
-        if (attempt >= 4) throw new Error(`${method} ${path}: ${(error as Error).message}`);
-        await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
-      }
-    }
+  const call = api.call.bind(api);
+  const fail = (what: string, answer: ApiAnswer): never => {
+    throw new ApiError(what, answer);
   };
-  const fail = (what: string, answer: Answer): never => {
-    throw new Error(`${what} → ${answer.status}: ${JSON.stringify(answer.body)}`);
-  };
-  /** Every element of a list route, whether it answers an array or pages `{items, total, page, pageSize}`. */
-  const listAll = async <T>(path: string): Promise<T[]> => {
-    const all: T[] = [];
-    for (let page = 1; ; page += 1) {
-      const answer = await call('GET', `${path}${path.includes('?') ? '&' : '?'}page=${page}&pageSize=200`);
-      if (answer.status !== 200) fail(`GET ${path}`, answer);
-      const body = answer.body as T[] | { items: T[]; total: number };
-      if (Array.isArray(body)) return body;
-      all.push(...body.items);
-      if (body.items.length === 0 || all.length >= body.total) return all;
-    }
-  };
+  const listAll = <T>(path: string) => api.listAll<T>(path, 200);
   /** Created in this run, or answered from before: a replayed key, or a record older than this run. */
-  const wasPresent = (answer: Answer, timeField: string): boolean => {
+  const wasPresent = (answer: ApiAnswer, timeField: string): boolean => {
     const at = (answer.body as Record<string, unknown> | null)?.[timeField];
     return answer.replayed || (typeof at === 'string' && Date.parse(at) < started);
   };
 
-  const health = await call('GET', '/donors/health').catch((error: Error) => {
-    throw new Error(`no giftflow at ${gateway} (${error.message}): start it with \`npm start\` first, or set GATEWAY_URL`);
-  });
-  if (health.status !== 200) fail(`GET ${gateway}/api/donors/health`, health);
+  await api.assertReachable();
 
   const kinds: KindSummary[] = [];
   const tally = (kind: SeedKind, wanted: number): KindSummary => {

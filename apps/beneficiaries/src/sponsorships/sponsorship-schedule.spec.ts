@@ -1,4 +1,4 @@
-import { addMonths, instalmentCheck, lastMonthUnder, monthsFrom, sponsorshipTerms, statement } from './sponsorship-schedule';
+import { addMonths, enrolmentDate, instalmentCheck, lastMonthUnder, monthsFrom, sponsorshipTerms, statement } from './sponsorship-schedule';
 
 describe('the 16th-birthday rule', () => {
   it('is due while the child is under the limit on the first day of the month', () => {
@@ -75,5 +75,16 @@ describe('statement', () => {
     expect(instalmentCheck(s, '2024-01', 500_000)).toEqual({ ok: false, status: 422, message: "2024-01 is outside the sponsorship's schedule (2023-01 to 2023-12)" });
     expect(instalmentCheck(s, '2023-02', 100_000)).toEqual({ ok: false, status: 409, message: '2023-02 is already paid in full (500000 VND)' });
     expect(instalmentCheck(s, '2023-03', 600_000)).toMatchObject({ ok: false, status: 422 });
+  });
+});
+
+describe('the date a sponsorship joins its campaign', () => {
+  it('is the first day of its start month, past or not', () => {
+    expect(enrolmentDate('2023-03', '2023-02-01')).toBe('2023-03-01');
+    expect(enrolmentDate('2023-03', null)).toBe('2023-03-01');
+  });
+
+  it('is the campaign\'s first day when the campaign opens within the start month', () => {
+    expect(enrolmentDate('2023-02', '2023-02-15')).toBe('2023-02-15');
   });
 });

@@ -99,3 +99,12 @@ export function instalmentCheck(s: Statement, month: string, amountVnd: number):
   if (amountVnd > left) return { ok: false, status: 422, message: `${amountVnd} VND is more than the ${left} VND still due for ${month}` };
   return { ok: true };
 }
+
+/**
+ * The day a sponsorship joins its campaign, for the campaign's date rule: its start month's first day, or the
+ * campaign's first day when the campaign opens within that month. A sponsorship entered from paper records
+ * (a start month in the past) is checked against the campaign as it was then, not today.
+ */
+export function enrolmentDate(startMonth: string, campaignStartsOn: string | null | undefined): string {
+  return campaignStartsOn && campaignStartsOn.slice(0, 7) === startMonth ? campaignStartsOn : `${startMonth}-01`;
+}

@@ -8,10 +8,9 @@ import { KnownCampaigns } from '../../campaigns/known-campaigns';
 import { KnownDonors } from '../../donors/known-donors';
 import { campaignRefusal } from '../../eligibility/eligibility';
 import { eligibilityRefused } from '../../eligibility/eligibility-refused';
-import { Clock } from '../../clock/clock';
 import { EnrolSponsorshipDto } from './enrol-sponsorship.dto';
 import { Sponsorship, SponsorshipView, sponsorshipView } from '../sponsorship.entity';
-import { sponsorshipTerms } from '../sponsorship-schedule';
+import { enrolmentDate, sponsorshipTerms } from '../sponsorship-schedule';
 
 export const DEFAULT_UNTIL_AGE = 16;
 
@@ -19,13 +18,16 @@ export const DEFAULT_UNTIL_AGE = 16;
 @Injectable()
 export class EnrolSponsorshipHandler {
   constructor(
-    private readonly uow: UnitOfWork, private readonly donors: KnownDonors, private readonly campaigns: KnownCampaigns, private readonly clock: Clock,
+    private readonly uow: UnitOfWork, private readonly donors: KnownDonors, private readonly campaigns: KnownCampaigns,
   ) {}
 
   async execute(body: EnrolSponsorshipDto, actor: string, request: IdempotentRequest | null): Promise<IdempotentAnswer<SponsorshipView>> {
     if (!(await this.donors.exists(body.donorId))) throw new UnprocessableEntityException(`donor ${body.donorId} not found`);
     if (body.campaignId) {
-      const refusal = campaignRefusal(await this.campaigns.rulesOf(body.campaignId), body.campaignId, this.clock.today());
+      // Checked on the day the sponsorship starts (paper records may start in a past campaign's months), as an
+      // allocation is on its allocatedOn.
+      const rules = await this.campaigns.rulesOf(body.campaignId);
+      const refusal = campaignRefusal(rules, body.campaignId, enrolmentDate(body.startMonth, rules?.startsOn));
       if (refusal) throw eligibilityRefused(refusal);
     }
     return this.uow.run({ actor }, (tx) => answerOnce(tx.manager, request, async () => {
