@@ -1,14 +1,16 @@
+import { signInAsAdmin } from './sign-in';
+
 /**
  * The one HTTP client of `npm run seed` and `npm run demo`: every call goes through the gateway's public API
- * (`/api/<service>/…`), as the console's would. `headers` is asked for extra request headers before every call, so
- * a log-in (a bearer token) plugs in here without touching the scripts.
+ * (`/api/<service>/…`), as the console's would, signed in like any other client (`connect()`). `headers` is asked
+ * for extra request headers before every call.
  */
 export type HeaderSource = () => Record<string, string> | Promise<Record<string, string>>;
 
 export interface ApiClientOptions {
   gatewayUrl: string;
-  /** X-Actor: who the events say acted. */
-  actor: string;
+  /** `Bearer <token>` to act with; default: `connect()` signs in as admin@giftflow.local (sign-in.ts). */
+  authorization?: string;
   headers?: HeaderSource;
   /** Tries per request on a network error or a 5xx (every write here is idempotent). Default 4. */
   attempts?: number;
@@ -32,8 +34,11 @@ export class ApiError extends Error {
 export class ApiClient {
   readonly gatewayUrl: string;
 
+  private authorization: string | undefined;
+
   constructor(private readonly options: ApiClientOptions) {
     this.gatewayUrl = options.gatewayUrl.replace(/\/$/, '');
+    this.authorization = options.authorization;
   }
 
   /** One request; `path` is below /api (`/donors/donors`). Answers whatever status came back. */
@@ -45,7 +50,7 @@ export class ApiClient {
           method,
           headers: {
             'content-type': 'application/json',
-            'x-actor': this.options.actor,
+            ...(this.authorization ? { authorization: this.authorization } : {}),
             ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
             ...(await this.options.headers?.()),
           },
@@ -92,12 +97,13 @@ export class ApiClient {
     }
   }
 
-  /** Fails with a hint when nothing answers at the gateway. */
-  async assertReachable(): Promise<void> {
+  /** Fails with a hint when nothing answers at the gateway; then signs in (unless given a token). */
+  async connect(): Promise<void> {
     const health = await this.call('GET', '/donors/health').catch((error: Error) => {
       throw new Error(`no giftflow at ${this.gatewayUrl} (${error.message}): start it with \`npm start\` first, or set GATEWAY_URL`);
     });
     if (health.status !== 200) throw new ApiError(`GET ${this.gatewayUrl}/api/donors/health`, health);
+    this.authorization ??= await signInAsAdmin(this.gatewayUrl);
   }
 }
 

@@ -39,12 +39,14 @@ export interface SeedOptions {
   /** Requests in flight while registering children. Default 8. */
   concurrency?: number;
   log?: (line: string) => void;
-  /** Extra request headers (a bearer token once log-in exists). */
+  /** `Bearer <token>` to act with; default: sign in as admin@giftflow.local (GIFTFLOW_ADMIN_PASSWORD or the generated one). */
+  authorization?: string;
+  /** Extra request headers. */
   headers?: HeaderSource;
 }
 
 export async function runSeed(options: SeedOptions): Promise<SeedSummary> {
-  const api = new ApiClient({ gatewayUrl: options.gatewayUrl, actor: 'seed', headers: options.headers });
+  const api = new ApiClient({ gatewayUrl: options.gatewayUrl, authorization: options.authorization, headers: options.headers });
   const gateway = api.gatewayUrl;
   const log = options.log ?? ((line: string) => console.log(`[seed] ${line}`));
   const concurrency = options.concurrency ?? 8;
@@ -60,7 +62,7 @@ export async function runSeed(options: SeedOptions): Promise<SeedSummary> {
     return answer.replayed || (typeof at === 'string' && Date.parse(at) < started);
   };
 
-  await api.assertReachable();
+  await api.connect();
 
   const kinds: KindSummary[] = [];
   const tally = (kind: SeedKind, wanted: number): KindSummary => {

@@ -20,6 +20,8 @@ import { reportText } from './report-text';
 
 export interface DemoOptions {
   gatewayUrl: string;
+  /** `Bearer <token>` to act with; default: sign in as admin@giftflow.local (GIFTFLOW_ADMIN_PASSWORD or the generated one). */
+  authorization?: string;
   headers?: HeaderSource;
   /** Progress: called after every step with how many of how many are done. */
   progress?: (done: number, total: number, step: string) => void;
@@ -79,10 +81,10 @@ interface SyncOperation {
 
 export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const started = Date.now();
-  const api = new ApiClient({ gatewayUrl: options.gatewayUrl, actor: 'demo', headers: options.headers });
+  const api = new ApiClient({ gatewayUrl: options.gatewayUrl, authorization: options.authorization, headers: options.headers });
   const log = options.log ?? (() => undefined);
   const timeoutMs = options.timeoutMs ?? 180_000;
-  await api.assertReachable();
+  await api.connect();
 
   const campaignsInOrder = CAMPAIGNS.map((c) => c.key);
   const total = CAMPAIGNS.length + PLEDGES.length * 2 + PLANS.length * 4 + SINGLE_ALLOCATIONS.length + SPONSORSHIPS.orphans.length + 2;

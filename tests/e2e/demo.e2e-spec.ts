@@ -1,10 +1,11 @@
 import { Kafka } from 'kafkajs';
 import { TOPICS } from '@giftflow/contracts';
-import { recreateTestDatabase, sleep, testKafka, uniquePrefix } from '@giftflow/testing';
+import { TEST_ADMIN_PASSWORD, recreateTestDatabase, sleep, testKafka, uniquePrefix } from '@giftflow/testing';
 import { RunningSystem, startSystem, workerPortOffset } from '../../scripts/apps';
 import { ApiClient } from '../../seeds/api-client';
 import { POPULATION_SIZE } from '../../seeds/population';
 import { runSeed } from '../../seeds/seed';
+import { signInAsAdmin } from '../../seeds/sign-in';
 import { CAMPAIGNS } from '../../seeds/demo/half-year-2023.story';
 import { EXPECTED_FIGURES } from '../../seeds/demo/report-figures';
 import { DemoResult, HALF_YEAR, runDemo } from '../../seeds/demo/run-demo';
@@ -24,13 +25,15 @@ describe('npm run seed and npm run demo, twice each', () => {
     INVENTORY_DATABASE: `giftflow_test_${run}_inventory`,
     BENEFICIARIES_DATABASE: `giftflow_test_${run}_beneficiaries`,
     REPORTING_DATABASE: `giftflow_test_${run}_reporting`,
+    GATEWAY_DATABASE: `giftflow_test_${run}_gateway`,
   };
   let system: RunningSystem;
   let kafka: Kafka;
   let api: ApiClient;
+  let authorization: string;
   const lines: string[] = [];
-  const seed = () => runSeed({ gatewayUrl: system.urls.gateway!, log: (line) => lines.push(line) });
-  const demo = () => runDemo({ gatewayUrl: system.urls.gateway!, log: (line) => lines.push(line), timeoutMs: 240_000 });
+  const seed = () => runSeed({ gatewayUrl: system.urls.gateway!, authorization, log: (line) => lines.push(line) });
+  const demo = () => runDemo({ gatewayUrl: system.urls.gateway!, authorization, log: (line) => lines.push(line), timeoutMs: 240_000 });
 
   /** Every figure the demo makes: the half-year's summary (whole answer) and each campaign's, as JSON text. */
   const reports = async () => {
@@ -69,12 +72,14 @@ describe('npm run seed and npm run demo, twice each', () => {
     for (const name of Object.values(databases)) await recreateTestDatabase(name);
     kafka = testKafka('giftflow-e2e-demo');
     system = await startSystem({
-      env: { ...databases, KAFKA_TOPIC_PREFIX: prefix, DONORS_URL: `http://127.0.0.1:${3001 + offset}`, INVENTORY_URL: `http://127.0.0.1:${3002 + offset}` },
+      env: { ...databases, GIFTFLOW_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, KAFKA_TOPIC_PREFIX: prefix, DONORS_URL: `http://127.0.0.1:${3001 + offset}`, INVENTORY_URL: `http://127.0.0.1:${3002 + offset}` },
       portOffset: offset,
       output: 'quiet',
       timeoutMs: 300_000,
     });
-    api = new ApiClient({ gatewayUrl: system.urls.gateway!, actor: 'e2e' });
+    // As `npm run seed` and `npm run demo` sign in: GIFTFLOW_ADMIN_PASSWORD, else the password file the gateway wrote.
+    authorization = await signInAsAdmin(system.urls.gateway!, { GIFTFLOW_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD });
+    api = new ApiClient({ gatewayUrl: system.urls.gateway!, authorization });
   });
 
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Kafka } from 'kafkajs';
 import request from 'supertest';
 import { TOPICS } from '@giftflow/contracts';
-import { readTopic, recreateTestDatabase, sleep, testKafka, uniquePrefix, waitFor } from '@giftflow/testing';
+import { SignedIn, TEST_ADMIN_PASSWORD, readTopic, recreateTestDatabase, signIn, signInNewUser, sleep, testKafka, uniquePrefix, waitFor } from '@giftflow/testing';
 import { RunningSystem, startSystem, workerPortOffset } from '../../scripts/apps';
 import { CAMPAIGNS, DISTRICTS, DONORS, ITEMS, WAREHOUSES } from '../../seeds/demo-data';
 
@@ -21,12 +21,15 @@ describe('the whole journey, end to end', () => {
     INVENTORY_DATABASE: `giftflow_test_${run}_inventory`,
     BENEFICIARIES_DATABASE: `giftflow_test_${run}_beneficiaries`,
     REPORTING_DATABASE: `giftflow_test_${run}_reporting`,
+    GATEWAY_DATABASE: `giftflow_test_${run}_gateway`,
   };
   let system: RunningSystem;
   let kafka: Kafka;
   let gateway: string;
+  let admin: SignedIn;
 
-  const api = () => request(gateway);
+  /** Through the gateway, signed in as the admin (POST /api/auth/login), as the console would be. */
+  const api = () => request.agent(gateway).set('Authorization', admin.authorization);
   /** Asserts the status, naming the request and the answer's body when it differs. */
   const answers = (status: number) => (res: request.Response) => {
     if (res.status !== status) throw new Error(`${res.request.method} ${res.request.url} answered ${res.status}, not ${status}: ${res.text}`);
@@ -92,11 +95,12 @@ describe('the whole journey, end to end', () => {
     for (const name of Object.values(databases)) await recreateTestDatabase(name);
     kafka = testKafka('giftflow-e2e');
     system = await startSystem({
-      env: { ...databases, KAFKA_TOPIC_PREFIX: prefix, DONORS_URL: `http://127.0.0.1:${3001 + offset}`, INVENTORY_URL: `http://127.0.0.1:${3002 + offset}` },
+      env: { ...databases, GIFTFLOW_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, KAFKA_TOPIC_PREFIX: prefix, DONORS_URL: `http://127.0.0.1:${3001 + offset}`, INVENTORY_URL: `http://127.0.0.1:${3002 + offset}` },
       portOffset: offset,
       output: 'quiet',
     });
     gateway = system.urls.gateway!;
+    admin = await signIn(gateway, 'admin@giftflow.local', TEST_ADMIN_PASSWORD);
   });
 
   afterAll(async () => {
@@ -262,7 +266,7 @@ describe('the whole journey, end to end', () => {
     const neediest = await child('Nguyễn Thị Khó', ['orphan', 'disabled']);
     const orphan = await child('Lâm Thị Mồ Côi', ['orphan']);
 
-    const { body: draft } = await api().post('/api/beneficiaries/allocation-plans').set('X-Actor', 'officer-lan').send({
+    const { body: draft } = await api().post('/api/beneficiaries/allocation-plans').send({
       campaignId, name: 'Backpacks for Nga Nam', warehouseCode, lines: [{ itemCode: backpack.code, quantity: 1 }], criteria: { districtCodes: [ngaNam] },
     }).expect(answers(201));
     expect(draft.roster.map((r: { beneficiaryId: string }) => r.beneficiaryId)).toEqual([neediest, orphan, poor, minority]);
@@ -300,5 +304,31 @@ describe('the whole journey, end to end', () => {
     expect(strings).toEqual(expect.arrayContaining(['Child 1', 'Guardian 1', '0912 345 001', '0912345001', 'Nguyen Thi Hoa', 'family moved', 'Nguyễn Thị Khó']));
     const leaks = strings.flatMap((p) => values.filter(({ value }) => value.includes(p) || value.includes(JSON.stringify(p).slice(1, -1))).map(({ topic, value }) => ({ p, topic, value })));
     expect(leaks).toEqual([]);
+  });
+  it('10. roles through the gateway: a volunteer sees only their warehouse\'s deliveries and no pledges, a viewer only reports; the console\'s cookie session needs its CSRF token to write', async () => {
+    const volunteer = await signInNewUser(gateway, admin, 'warehouse_volunteer', { warehouseCodes: [warehouseCode] });
+    const elsewhere = await signInNewUser(gateway, admin, 'warehouse_volunteer', { warehouseCodes: ['ELSEWHERE'] });
+    const viewer = await signInNewUser(gateway, admin, 'viewer');
+    const as = (who: SignedIn) => request.agent(gateway).set('Authorization', who.authorization);
+
+    const mine = (await as(volunteer).get('/api/inventory/deliveries?pageSize=200').expect(answers(200))).body;
+    expect(mine.total).toBeGreaterThan(0);
+    expect(new Set(mine.items.map((d: { warehouseCode: string }) => d.warehouseCode))).toEqual(new Set([warehouseCode]));
+    expect((await as(elsewhere).get('/api/inventory/deliveries').expect(answers(200))).body.total).toBe(0);
+    await as(elsewhere).get(`/api/inventory/deliveries?warehouseCode=${warehouseCode}`).expect(answers(403));
+    await as(elsewhere).get(`/api/inventory/deliveries/${mine.items[0].allocationId}`).expect(answers(403));
+    await as(volunteer).get('/api/donors/pledges').expect(answers(403));
+    await as(viewer).get(`/api/reporting/reports/monthly?month=${month}`).expect(answers(200));
+    await as(viewer).post('/api/donors/donors').send(DONORS.navy).expect(answers(403));
+    await request(gateway).get('/api/inventory/deliveries').expect(answers(401));
+
+    const login = await request(gateway).post('/api/auth/login').send({ email: 'admin@giftflow.local', password: TEST_ADMIN_PASSWORD }).expect(answers(200));
+    const cookies = ([] as string[]).concat(login.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]!);
+    const csrf = cookies.find((c) => c.startsWith('giftflow_csrf='))!.split('=')[1]!;
+    const viaConsole = () => request.agent(gateway).set('Cookie', cookies.join('; '));
+    await viaConsole().get(`/api/inventory/stock?warehouseCode=${warehouseCode}`).expect(answers(200));
+    const warehouse = { code: 'CSRF-CHECK', name: 'Kho kiểm tra', districtCode: DISTRICTS.ngaNam.code };
+    await viaConsole().post('/api/inventory/warehouses').send(warehouse).expect(answers(403));
+    await viaConsole().post('/api/inventory/warehouses').set('X-CSRF-Token', csrf).send(warehouse).expect(answers(201));
   });
 });
