@@ -1,6 +1,8 @@
 // `npm run bench:backbone` (issue #2): UnitOfWork → outbox → OutboxRelay → Kafka → idempotent EventConsumer,
 // on the real broker and PostgreSQL, next to raw kafkajs produce/consume of the same messages in the same run.
-// Prints tables to record in BENCHMARKS.md; exits non-zero if a run loses or duplicates an event.
+// Starts the local broker when none answers (as `npm test` does). Prints tables to record in BENCHMARKS.md and ends
+// with one JSON line {"raw","batch","perEvent","p99Ms","lost","doubled"}; exits non-zero if a run loses or
+// duplicates an event (missed targets are printed, not failed).
 import 'reflect-metadata';
 import os from 'node:os';
 import { createTestDataSource, testKafka } from '@giftflow/testing';
@@ -8,9 +10,12 @@ import { readerDatabase } from '../../libs/testing/src/fixtures/backbone-fixture
 import { READER_DB, backboneLatency, backboneThroughput } from './backbone-runs';
 import { describeVariant, log, percentile, perSecond, settings } from './bench-support';
 import { rawKafkajs } from './raw-kafkajs';
+import { checkPostgres, startKafka } from '../../scripts/infra';
 
-const TARGET_EVENTS_PER_SECOND = 5_000;
-const TARGET_P99_MS = 250;
+/** Issue #7's targets, as ratios to raw kafkajs end to end in the same run (a shared machine moves both alike). */
+const TARGET_BATCH_RATIO = 0.5;
+const TARGET_PER_EVENT_RATIO = 0.3;
+const TARGET_P99_MS = 100;
 
 const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
 const table = (header: string[], rows: string[][]) =>
@@ -18,6 +23,8 @@ const table = (header: string[], rows: string[][]) =>
 
 async function main(): Promise<void> {
   const { events, perTransaction, partitions, variants } = settings;
+  startKafka();
+  await checkPostgres();
   const kafka = testKafka('giftflow-bench');
   const writer = await createTestDataSource('giftflow_test_bench_writer');
   const reader = await readerDatabase(true, READER_DB);
@@ -29,13 +36,21 @@ async function main(): Promise<void> {
     const raw = await rawKafkajs(kafka);
     const rawEndToEnd = perSecond(events, raw.endToEndMs);
     const columns: string[][] = [];
+    const results: { variant: (typeof variants)[number]; endToEnd: number; p99: number }[] = [];
+    let lost = 0;
+    let doubled = 0;
     for (const variant of variants) {
       log(`backbone, consumer ${describeVariant(variant)}: throughput, ${events} events in transactions of ${perTransaction}`);
       const run = await backboneThroughput(kafka, writer, reader, variant);
       log(`backbone, consumer ${describeVariant(variant)}: latency, ${settings.offeredRate} events/s offered for ${settings.latencySeconds} s, one event per transaction`);
-      const { latencies, committedPerSecond } = await backboneLatency(kafka, writer, reader, variant);
+      const latency = await backboneLatency(kafka, writer, reader, variant);
+      const { latencies, committedPerSecond } = latency;
+      lost += run.lost + latency.lost;
+      doubled += run.doubled + latency.doubled;
       const endToEnd = perSecond(events, run.endToEndMs);
       const [p50, p95, p99, max] = [50, 95, 99, 100].map((p) => Math.round(percentile(latencies, p)));
+      results.push({ variant, endToEnd, p99 });
+      const target = variant.batch ? TARGET_BATCH_RATIO : TARGET_PER_EVENT_RATIO;
       columns.push([
         `${perSecond(events, run.commitMs)} events/s`,
         `${perSecond(events, run.publishedMs)} events/s`,
@@ -43,7 +58,7 @@ async function main(): Promise<void> {
         (endToEnd / rawEndToEnd).toFixed(2),
         `${committedPerSecond} events/s`,
         `**${p50} / ${p95} / ${p99} / ${max} ms**`,
-        `${met(endToEnd >= TARGET_EVENTS_PER_SECOND)} / ${met(p99 < TARGET_P99_MS)}`,
+        `${met(endToEnd / rawEndToEnd >= target)} (${target}) / ${met(p99 < TARGET_P99_MS)}`,
       ]);
     }
     const measures = [
@@ -53,7 +68,7 @@ async function main(): Promise<void> {
       'ratio backbone / raw kafkajs, end to end',
       `latency run: committed (${settings.offeredRate} events/s offered, one per transaction)`,
       'latency commit → handled: p50 / p95 / p99 / max',
-      `targets: ≥${TARGET_EVENTS_PER_SECOND} events/s end to end / p99 < ${TARGET_P99_MS} ms`,
+      `targets: ratio ≥ ${TARGET_BATCH_RATIO} (batch handler) or ${TARGET_PER_EVENT_RATIO} (per event) / p99 < ${TARGET_P99_MS} ms`,
     ];
     console.log('');
     console.log(`${new Date().toISOString()}; ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, node ${process.version}, Kafka 3.9.1 (one KRaft node), ${version}`);
@@ -68,7 +83,16 @@ async function main(): Promise<void> {
     console.log(table(['backbone', ...variants.map((v) => `consumer: ${describeVariant(v)}`)],
       measures.map((measure, i) => [measure, ...columns.map((column) => column[i])])));
     console.log('');
-    console.log('no event lost or duplicated in any run');
+    console.log(lost || doubled ? `LOST ${lost}, DOUBLED ${doubled} events` : 'no event lost or duplicated in any run');
+    // batch: the batch-handler variant; perEvent: the per-event variant services run by default (the first listed);
+    // p99Ms: the worst variant's p99 at the offered rate.
+    const batch = results.find((r) => r.variant.batch);
+    const perEvent = results.find((r) => !r.variant.batch);
+    console.log(JSON.stringify({
+      raw: rawEndToEnd, batch: batch?.endToEnd ?? null, perEvent: perEvent?.endToEnd ?? null,
+      p99Ms: Math.max(...results.map((r) => r.p99)), lost, doubled,
+    }));
+    if (lost || doubled) process.exitCode = 1;
   } finally {
     await writer.destroy();
     await reader.destroy();
@@ -76,7 +100,7 @@ async function main(): Promise<void> {
 }
 
 main().then(
-  () => process.exit(0),
+  () => process.exit(process.exitCode ?? 0),
   (error: Error) => {
     console.error(`[bench] FAILED: ${error.stack ?? error.message}`);
     process.exit(1);
