@@ -7,7 +7,10 @@ import { uniquePrefix } from '@giftflow/testing';
 import { prepareTopics, receivedCounts, writeDonorEvents } from '../../libs/testing/src/fixtures/backbone-fixture';
 import { ConsumerVariant, log, perSecond, progress, settings, startReaderProcess } from './bench-support';
 
-export const READER_DB = 'giftflow_test_bench_reader';
+/** Databases of their own per port base, so that benchmarks of two worktrees on one machine do not drop each other's. */
+const RUN_SUFFIX = process.env.GIFTFLOW_TEST_PORT_BASE ? `_${Number(process.env.GIFTFLOW_TEST_PORT_BASE)}` : '';
+export const WRITER_DB = `giftflow_test_bench_writer${RUN_SUFFIX}`;
+export const READER_DB = `giftflow_test_bench_reader${RUN_SUFFIX}`;
 
 /** Events of a run that were never handled, and handled more than once (both must be 0). */
 export interface Delivery {
@@ -26,6 +29,12 @@ export interface ThroughputResult extends Delivery {
   commitMs: number;
   publishedMs: number;
   endToEndMs: number;
+  /**
+   * CPU (user + system) per event of the writer process (UnitOfWork + relay) and of the consumer process, in µs:
+   * less at the mercy of a shared machine than rates are.
+   */
+  writerCpuUs: number;
+  consumerCpuUs: number;
 }
 
 /** Fresh topics, an empty `received`, the reader process joined and the relay's producer connected. */
@@ -67,6 +76,8 @@ export async function backboneThroughput(kafka: Kafka, writer: DataSource, reade
   let ids: string[];
   let timing: Omit<ThroughputResult, keyof Delivery>;
   try {
+    const consumerCpuBefore = consumer.cpuMs();
+    const writerCpuBefore = process.cpuUsage();
     const start = Date.now();
     ids = await writeDonorEvents(writer, prefix, settings.events, settings.perTransaction, () => relay.wake());
     const commitMs = Date.now() - start;
@@ -74,7 +85,12 @@ export async function backboneThroughput(kafka: Kafka, writer: DataSource, reade
     await allHandled('backbone handled', ids.length, consumer);
     const handledAt = await epochMs(reader, 'SELECT extract(epoch FROM max(handled_at)) * 1000 AS at FROM received');
     const publishedAt = await epochMs(writer, `SELECT extract(epoch FROM max(published_at)) * 1000 AS at FROM outbox WHERE topic LIKE '${prefix}%'`);
-    timing = { commitMs, publishedMs: publishedAt - start, endToEndMs: handledAt - start };
+    const writerCpu = process.cpuUsage(writerCpuBefore);
+    timing = {
+      commitMs, publishedMs: publishedAt - start, endToEndMs: handledAt - start,
+      writerCpuUs: Math.round((writerCpu.user + writerCpu.system) / ids.length),
+      consumerCpuUs: Math.round(((consumer.cpuMs() - consumerCpuBefore) * 1000) / ids.length),
+    };
   } finally {
     await consumer.stop();
     await relay.stop();

@@ -7,7 +7,7 @@ import 'reflect-metadata';
 import os from 'node:os';
 import { createTestDataSource, testKafka } from '@giftflow/testing';
 import { readerDatabase } from '../../libs/testing/src/fixtures/backbone-fixture';
-import { READER_DB, backboneLatency, backboneThroughput } from './backbone-runs';
+import { READER_DB, WRITER_DB, backboneLatency, backboneThroughput } from './backbone-runs';
 import { describeVariant, log, percentile, perSecond, settings } from './bench-support';
 import { rawKafkajs } from './raw-kafkajs';
 import { checkPostgres, startKafka } from '../../scripts/infra';
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   startKafka();
   await checkPostgres();
   const kafka = testKafka('giftflow-bench');
-  const writer = await createTestDataSource('giftflow_test_bench_writer');
+  const writer = await createTestDataSource(WRITER_DB);
   const reader = await readerDatabase(true, READER_DB);
   const [{ version }] = await writer.query('SELECT version()');
   const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
@@ -56,6 +56,7 @@ async function main(): Promise<void> {
         `${perSecond(events, run.publishedMs)} events/s`,
         `**${endToEnd} events/s** (${(run.endToEndMs / 1000).toFixed(1)} s)`,
         (endToEnd / rawEndToEnd).toFixed(2),
+        `${run.writerCpuUs} / ${run.consumerCpuUs} µs`,
         `${committedPerSecond} events/s`,
         `**${p50} / ${p95} / ${p99} / ${max} ms**`,
         `${met(endToEnd / rawEndToEnd >= target)} (${target}) / ${met(p99 < TARGET_P99_MS)}`,
@@ -66,6 +67,7 @@ async function main(): Promise<void> {
       'relay (first commit → last outbox row claimed)',
       'end to end (first commit → last handled)',
       'ratio backbone / raw kafkajs, end to end',
+      'CPU per event: writer + relay process / consumer process (throughput run)',
       `latency run: committed (${settings.offeredRate} events/s offered, one per transaction)`,
       'latency commit → handled: p50 / p95 / p99 / max',
       `targets: ratio ≥ ${TARGET_BATCH_RATIO} (batch handler) or ${TARGET_PER_EVENT_RATIO} (per event) / p99 < ${TARGET_P99_MS} ms`,

@@ -54,6 +54,8 @@ export async function groupJoined(kafka: Kafka, groupId: string): Promise<void> 
 export interface ReaderProcess {
   /** Events its consumer has handled (committed) so far, as it last reported. */
   handled(): number;
+  /** CPU time (user + system) the process had used when it last reported, in ms. */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -64,7 +66,11 @@ export interface ReaderProcess {
 export async function startReaderProcess(kafka: Kafka, env: Record<string, string>, groupId: string): Promise<ReaderProcess> {
   const child: ChildProcess = fork(join(__dirname, 'reader.process.js'), [], { env: { ...process.env, ...env }, stdio: 'inherit' });
   let handled = 0;
-  child.on('message', (message: { handled: number }) => void (handled = message.handled));
+  let cpuMs = 0;
+  child.on('message', (message: { handled: number; cpuMs: number }) => {
+    handled = message.handled;
+    cpuMs = message.cpuMs;
+  });
   let joined = false;
   const died = exited(child).then((code) => {
     if (!joined) throw new Error(`the reader process exited (${code}) before its consumer joined`);
@@ -79,6 +85,7 @@ export async function startReaderProcess(kafka: Kafka, env: Record<string, strin
   joined = true;
   return {
     handled: () => handled,
+    cpuMs: () => cpuMs,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited(child);
