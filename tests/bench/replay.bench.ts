@@ -18,7 +18,8 @@ const settings = {
   produceBatch: 5_000,
 };
 const YEAR = 2026;
-const DATABASE = 'giftflow_test_bench_replay';
+// Per port base, so two helpers' runs on one machine do not recreate each other's database.
+const DATABASE = `giftflow_test_bench_replay_${settings.port - 4}`;
 const TOPICS = ['donors', 'inventory', 'beneficiaries'] as const;
 
 async function main(): Promise<void> {
@@ -30,7 +31,9 @@ async function main(): Promise<void> {
   // 1. reporting as a process, as in production; its first generation consumes the stream live while it is produced.
   await recreateTestDatabase(DATABASE);
   // As `npm start` runs it (scripts/apps.ts), from the repository root.
-  const app = spawn(process.execPath, ['-r', 'tsconfig-paths/register', 'dist/apps/reporting/src/main.js'], {
+  // BENCH_REPORTING_NODE_ARGS: extra node flags for reporting, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it.
+  const nodeArgs = (process.env.BENCH_REPORTING_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const app = spawn(process.execPath, [...nodeArgs, '-r', 'tsconfig-paths/register', 'dist/apps/reporting/src/main.js'], {
     env: { ...process.env, TS_NODE_BASEURL: './dist', PORT: String(settings.port), REPORTING_DATABASE: DATABASE, KAFKA_TOPIC_PREFIX: prefix,
       KAFKA_PARTITIONS: String(settings.partitions) },
     stdio: ['ignore', 'inherit', 'inherit'],

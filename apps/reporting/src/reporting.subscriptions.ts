@@ -14,7 +14,7 @@ import { recordBeneficiaryVersions, recordMerge } from './projections/beneficiar
 import { recordCampaign, recordCampaignClosure } from './projections/campaigns.projection';
 import { recordCatalogueItems } from './projections/catalogue.projection';
 import {
-  recordDeliveredLots, recordDeliveryFailure, recordDispatch, recordGiftReturn, recordReleasedLots, recordStockAdjustment,
+  linkDeliveryCampaigns, recordDeliveredLots, recordDeliveryFailure, recordDispatch, recordGiftReturn, recordReleasedLots, recordStockAdjustment,
 } from './projections/deliveries.projection';
 import { recordPledgeAmendment, recordPledgeCancellation, recordPledgeClosure, recordPledgeLines } from './projections/pledges.projection';
 import { FactBatch, ProjectionTarget } from './projections/projection-target';
@@ -125,4 +125,14 @@ export async function projectChunk(events: GiftflowEvent[], manager: EntityManag
     i = end;
   }
   await target.facts.flush(manager);
+  await linkDeliveryCampaigns(target, allocationsLinkedToCampaigns(events));
+}
+
+/** The allocations of a chunk's deliveries and requests: the two sides of a delivery's campaign. */
+function allocationsLinkedToCampaigns(events: GiftflowEvent[]): string[] {
+  const ids = new Set<string>();
+  for (const event of events) {
+    if (event.type === 'DeliveryConfirmed' || event.type === 'AllocationRequested') ids.add(event.payload.allocationId);
+  }
+  return [...ids];
 }

@@ -20,7 +20,29 @@ export async function recordDeliveredLots(event: Delivery, target: ProjectionTar
     generation, event_id: event.id, line_no: i + 1, allocation_id: allocationId, lot_id: line.lotId, pledge_id: line.pledgeId,
     item_code: line.itemCode, quantity: line.quantity, beneficiary_id: beneficiaryId, beneficiary_kind: beneficiaryKind, district_code: districtCode,
     unit_value_vnd: line.unitValueVnd, delivered_at: deliveredAt, delivered_on, occurred_at: event.occurredAt, relationship,
+    campaign_id: null, // set by linkDeliveryCampaigns once the allocation's request is projected too
   })));
+}
+
+/** Serializes the campaign links of one generation (pg_advisory_xact_lock's first key: reporting's class of lock). */
+const LINK_LOCK_CLASS = 0x11ca;
+
+/**
+ * Puts on each delivery the campaign of its allocation (the first request's, as `requested_lines` keeps it), so period
+ * reports need not join every delivery to its request. Called at the end of every chunk that projected a delivery or a
+ * request, with their allocations: a delivery finds a request projected before it, a request the deliveries projected
+ * before it. The two live on different topics, projected by concurrent transactions; the lock, held until commit,
+ * orders those transactions' links, and in READ COMMITTED a statement run after the lock is granted sees what the
+ * previous holder committed, so whichever of the pair commits second links them.
+ */
+export async function linkDeliveryCampaigns({ manager, generation }: ProjectionTarget, allocationIds: string[]): Promise<void> {
+  if (allocationIds.length === 0) return;
+  await manager.query('SELECT pg_advisory_xact_lock($1, $2)', [LINK_LOCK_CLASS, generation]);
+  await manager.query(
+    `UPDATE delivered_lots d SET campaign_id = r.campaign_id FROM requested_lines r
+      WHERE d.generation = $1 AND d.allocation_id = ANY($2::uuid[]) AND d.campaign_id IS NULL
+        AND r.generation = $1 AND r.allocation_id = d.allocation_id AND r.line_no = 1 AND r.campaign_id IS NOT NULL`,
+    [generation, allocationIds]);
 }
 
 export async function recordDispatch(event: EventOf<typeof ShipmentDispatchedV1>, target: ProjectionTarget): Promise<void> {

@@ -66,13 +66,13 @@ export const PERIOD_FACTS = `
        AND ${CAMPAIGN('q.campaign_id')} AND ${DISTRICT('q.district_code')}
        AND NOT EXISTS (SELECT 1 FROM stopped s WHERE s.allocation_id = q.allocation_id)
   ), delivered AS (
-    SELECT d.pledge_id, a.campaign_id, d.delivered_on AS day, d.item_code, d.quantity, d.unit_value_vnd, d.district_code,
+    -- campaign_id: the allocation's (its first request's), linked by the projections (deliveries.projection.ts).
+    SELECT d.pledge_id, d.campaign_id, d.delivered_on AS day, d.item_code, d.quantity, d.unit_value_vnd, d.district_code,
            coalesce(m.root, d.beneficiary_id) AS who, d.beneficiary_kind AS kind
       FROM delivered_lots d
-      LEFT JOIN requested_lines a ON a.generation = $1 AND a.allocation_id = d.allocation_id AND a.line_no = 1
       LEFT JOIN merged m ON m.id = d.beneficiary_id
      WHERE d.generation = $1 AND d.delivered_on BETWEEN $2 AND $3 AND d.occurred_at <= ${AS_OF}
-       AND ${CAMPAIGN('a.campaign_id')} AND ${DISTRICT('d.district_code')}
+       AND ${CAMPAIGN('d.campaign_id')} AND ${DISTRICT('d.district_code')}
        AND ($7::uuid IS NULL OR EXISTS (
              SELECT 1 FROM pledge_lines h WHERE h.generation = $1 AND h.pledge_id = d.pledge_id AND h.line_no = 1 AND h.donor_id = $7::uuid
              UNION ALL
