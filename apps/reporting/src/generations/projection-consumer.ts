@@ -100,8 +100,9 @@ export class ProjectionConsumer implements HealthSource {
       const chunk = batch.messages.slice(start, start + chunkSize);
       const work: Work[] = [];
       for (const message of chunk) {
-        const item = await this.toWork(batch.topic, batch.partition, message);
-        if (item) work.push(item);
+        const read = readMessage(message);
+        if ('event' in read) work.push(read);
+        else if (read.deadLetter) await this.deadLetter(batch.topic, batch.partition, message, 0, read.deadLetter);
       }
       if (work.length > 0) await this.project(batch.topic, batch.partition, work, heartbeat);
       const last = chunk[chunk.length - 1].offset;
@@ -109,32 +110,6 @@ export class ProjectionConsumer implements HealthSource {
       await commitOffsetsIfNecessary({ topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: (BigInt(last) + 1n).toString() }] }] });
       await heartbeat();
     }
-  }
-
-  /** Parses a message; null for events reporting does not read, and for dead-lettered ones. */
-  private async toWork(topic: string, partition: number, message: KafkaMessage): Promise<Work | null> {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(message.value?.toString('utf8') ?? '');
-    } catch {
-      await this.deadLetter(topic, partition, message, 0, 'message value is not JSON');
-      return null;
-    }
-    const { type, version } = (typeof raw === 'object' && raw !== null ? raw : {}) as { type?: unknown; version?: unknown };
-    const read = projectionOf(String(type), Number(version));
-    if (!read && projectsType(String(type))) {
-      // A version of an event reporting projects that this build cannot read: never skipped silently (docs/backbone.md).
-      await this.deadLetter(topic, partition, message, 0, `unsupported version ${String(version)} of ${String(type)}`);
-      return null;
-    }
-    const parsed = parseEvent(raw);
-    if (!parsed.ok) {
-      // Not ours and merely unknown to this build (a newer version, say): not an error for us.
-      if (!read && parsed.reason.startsWith('unknown event')) return null;
-      await this.deadLetter(topic, partition, message, 0, `schema: ${parsed.reason}`);
-      return null;
-    }
-    return read ? { message, event: parsed.event } : null;
   }
 
   private async project(topic: string, partition: number, work: Work[], heartbeat: () => Promise<void>): Promise<void> {
@@ -186,6 +161,33 @@ export class ProjectionConsumer implements HealthSource {
       );
     }
   }
+}
+
+/**
+ * Parses a message once (JSON, then the contract): the event to project, or why it is skipped — `deadLetter` set when it
+ * must go to the dead-letter topic, null when reporting simply does not read it. Synchronous: a chunk's messages are
+ * parsed in one go, with no promise per message.
+ */
+function readMessage(message: KafkaMessage): Work | { deadLetter: string | null } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(message.value?.toString('utf8') ?? '');
+  } catch {
+    return { deadLetter: 'message value is not JSON' };
+  }
+  const { type, version } = (typeof raw === 'object' && raw !== null ? raw : {}) as { type?: unknown; version?: unknown };
+  const read = projectionOf(String(type), Number(version));
+  if (!read && projectsType(String(type))) {
+    // A version of an event reporting projects that this build cannot read: never skipped silently (docs/backbone.md).
+    return { deadLetter: `unsupported version ${String(version)} of ${String(type)}` };
+  }
+  const parsed = parseEvent(raw);
+  if (!parsed.ok) {
+    // Not ours and merely unknown to this build (a newer version, say): not an error for us.
+    if (!read && parsed.reason.startsWith('unknown event')) return { deadLetter: null };
+    return { deadLetter: `schema: ${parsed.reason}` };
+  }
+  return read ? { message, event: parsed.event } : { deadLetter: null };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,9 +1,9 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * For a fast replay and a fast half-year summary (issue #11, docs/reporting.md "Replay and the summary's cost"):
+ * For a fast replay and a fast half-year summary (README "Reporting replays", BENCHMARKS.md "The reporting replay"):
  * - `delivered_lots.campaign_id`: the campaign of the delivery's allocation (its first request), kept on the delivery by
- *   the projections (reporting.subscriptions.ts `linkDeliveryCampaigns`), so period reports no longer join every
+ *   the projections (`linkDeliveryCampaigns` in projections/deliveries.projection.ts), so period reports no longer join every
  *   delivery of the period to `requested_lines`. Existing deliveries get it here.
  * - the `(generation, occurred_at)` indexes of the first migration (and delivered_lots' `delivered_at` one) are read by
  *   no report since reports place facts by their business dates (`*_on`); each cost every replayed row an index insert.

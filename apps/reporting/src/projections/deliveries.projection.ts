@@ -11,7 +11,7 @@ type Delivery = EventOf<typeof DeliveryConfirmedV1> | EventOf<typeof DeliveryCon
  * Placed by when the child got the gift (v2 happenedAt, v1 deliveredAt), not when the record was sent: a delivery
  * synced days later still counts in its own month. Service lines (v2) come from no lot and no pledge.
  */
-export async function recordDeliveredLots(event: Delivery, target: ProjectionTarget): Promise<void> {
+export function recordDeliveredLots(event: Delivery, target: ProjectionTarget): void {
   const { generation } = target;
   const { allocationId, beneficiaryId, beneficiaryKind, districtCode, relationship, lines } = event.payload;
   const deliveredAt = 'happenedAt' in event.payload ? event.payload.happenedAt : event.payload.deliveredAt;
@@ -45,7 +45,7 @@ export async function linkDeliveryCampaigns({ manager, generation }: ProjectionT
     [generation, allocationIds]);
 }
 
-export async function recordDispatch(event: EventOf<typeof ShipmentDispatchedV1>, target: ProjectionTarget): Promise<void> {
+export function recordDispatch(event: EventOf<typeof ShipmentDispatchedV1>, target: ProjectionTarget): void {
   const happened = event.payload.happenedAt ?? event.payload.dispatchedAt;
   insertFacts(target, DISPATCHES, [{
     generation: target.generation, event_id: event.id, allocation_id: event.payload.allocationId, dispatched_on: fundDateOf(happened),
@@ -53,7 +53,7 @@ export async function recordDispatch(event: EventOf<typeof ShipmentDispatchedV1>
   }]);
 }
 
-export async function recordDeliveryFailure(event: EventOf<typeof DeliveryFailedV1> | EventOf<typeof DeliveryFailedV2>, target: ProjectionTarget): Promise<void> {
+export function recordDeliveryFailure(event: EventOf<typeof DeliveryFailedV1> | EventOf<typeof DeliveryFailedV2>, target: ProjectionTarget): void {
   const happened = 'happenedAt' in event.payload ? event.payload.happenedAt : event.payload.failedAt;
   // v1 carried free text; only v2's codes are kept.
   const reason = event.version === 2 ? event.payload.reason : 'other';
@@ -64,7 +64,7 @@ export async function recordDeliveryFailure(event: EventOf<typeof DeliveryFailed
 }
 
 /** A delivered gift that came back (restocked or written off), on the day it came back. */
-export async function recordGiftReturn(event: EventOf<typeof GiftReturnedV1>, target: ProjectionTarget): Promise<void> {
+export function recordGiftReturn(event: EventOf<typeof GiftReturnedV1>, target: ProjectionTarget): void {
   const { returnId, allocationId, beneficiaryId, lines, reason, restocked, happenedAt } = event.payload;
   insertFacts(target, GIFT_RETURNS, lines.map((line, i) => ({
     generation: target.generation, event_id: event.id, line_no: i + 1, return_id: returnId, allocation_id: allocationId, beneficiary_id: beneficiaryId,
@@ -74,14 +74,14 @@ export async function recordGiftReturn(event: EventOf<typeof GiftReturnedV1>, ta
 }
 
 /** Reserved stock back on the shelf after a failed or cancelled delivery. */
-export async function recordReleasedLots(event: EventOf<typeof StockReleasedV1>, target: ProjectionTarget): Promise<void> {
+export function recordReleasedLots(event: EventOf<typeof StockReleasedV1>, target: ProjectionTarget): void {
   insertFacts(target, RELEASED_LOTS, event.payload.lines.map((line, i) => ({
     generation: target.generation, event_id: event.id, line_no: i + 1, allocation_id: event.payload.allocationId, lot_id: line.lotId,
     pledge_id: line.pledgeId, item_code: line.itemCode, quantity: line.quantity, occurred_at: event.occurredAt, reason: event.payload.reason,
   })));
 }
 
-export async function recordStockAdjustment(event: EventOf<typeof StockAdjustedV1>, target: ProjectionTarget): Promise<void> {
+export function recordStockAdjustment(event: EventOf<typeof StockAdjustedV1>, target: ProjectionTarget): void {
   const p = event.payload;
   insertFacts(target, STOCK_ADJUSTMENTS, [{
     generation: target.generation, event_id: event.id, adjustment_id: p.adjustmentId, warehouse_code: p.warehouseCode, item_code: p.itemCode,

@@ -1,4 +1,4 @@
-import { AS_OF, PERIOD_FACTS } from '../period-facts.sql';
+import { AS_OF, PERIOD_FACT_KINDS } from '../period-facts.sql';
 import { UNCATEGORISED } from '../report-conventions';
 
 /** Sums of categorised facts (bigint/numeric: JSON numbers, never cast to int). */
@@ -34,7 +34,7 @@ const AGE = (day: string) =>
  * once in the totals; a child's circumstances, sex and age band are their version as of asOf, age on their first
  * delivery of the period; the commune is the child's.
  */
-export const SUMMARY_SQL = `${PERIOD_FACTS},
+export const SUMMARY_SQL = `${PERIOD_FACT_KINDS},
   dims AS (
     SELECT beneficiary_id, commune_code, sex, birth_month, circumstances FROM beneficiary_versions
      WHERE generation = $1 AND occurred_at <= ${AS_OF} AND (superseded_at IS NULL OR superseded_at > ${AS_OF})
