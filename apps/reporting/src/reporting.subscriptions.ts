@@ -111,18 +111,16 @@ export const projectionOf = (type: string, version: number): Projection | undefi
  */
 export async function projectChunk(events: GiftflowEvent[], manager: EntityManager, generation: number): Promise<void> {
   const target: ProjectionTarget = { manager, generation, facts: new FactBatch() };
+  const projections = events.map((e) => projectionOf(e.type, e.version)); // looked up once per event
   for (let i = 0; i < events.length; ) {
-    const projection = projectionOf(events[i].type, events[i].version);
+    const projection = projections[i];
     let end = i + 1;
     if (!projection) {
       i = end;
       continue;
     }
-    const same = (e: GiftflowEvent) => {
-      const p = projectionOf(e.type, e.version);
-      return p === projection || (projection.group !== undefined && p?.group === projection.group);
-    };
-    while (end < events.length && same(events[end])) end += 1;
+    const same = (p: Projection | undefined) => p === projection || (projection.group !== undefined && p?.group === projection.group);
+    while (end < events.length && same(projections[end])) end += 1;
     if (projection.group) await target.facts.flush(manager);
     await projection.apply(events.slice(i, end), target);
     i = end;
