@@ -38,13 +38,15 @@ const LINK_LOCK_CLASS = 0x11ca;
 export async function linkDeliveryCampaigns({ manager, generation }: ProjectionTarget, allocationIds: string[]): Promise<void> {
   if (allocationIds.length === 0) return;
   await manager.query('SELECT pg_advisory_xact_lock($1, $2)', [LINK_LOCK_CLASS, generation]);
-  // Driven by the chunk's allocations, each request looked up by its key (a subquery per id): a generation being
-  // rebuilt has no statistics yet, and a plain join was planned as a walk over every request of the generation per
-  // chunk — a replay slowing down as it grows (BENCHMARKS.md, "Second round").
+  // Driven by the chunk's allocations, each request looked up once by its key (a materialized list, so the planner can
+  // neither walk every request of the generation nor run the lookup once per delivery): a generation being rebuilt has
+  // no statistics yet, and plainer forms of this statement were planned that way, a replay slowing as it grew
+  // (BENCHMARKS.md, "Second round").
   await manager.query(
-    `UPDATE delivered_lots d SET campaign_id = l.campaign_id
-       FROM (SELECT k.id, (SELECT r.campaign_id FROM requested_lines r WHERE r.generation = $1 AND r.allocation_id = k.id AND r.line_no = 1) AS campaign_id
-               FROM unnest($2::uuid[]) AS k(id)) l
+    `WITH links AS MATERIALIZED (
+       SELECT k.id, (SELECT r.campaign_id FROM requested_lines r WHERE r.generation = $1 AND r.allocation_id = k.id AND r.line_no = 1) AS campaign_id
+         FROM unnest($2::uuid[]) AS k(id))
+     UPDATE delivered_lots d SET campaign_id = l.campaign_id FROM links l
       WHERE l.campaign_id IS NOT NULL AND d.generation = $1 AND d.allocation_id = l.id AND d.campaign_id IS NULL`,
     [generation, allocationIds]);
 }
