@@ -30,8 +30,6 @@ export class GenerationConsumers implements OnApplicationBootstrap, BeforeApplic
   private woken = false;
   private waitingOn = '';
   private progressLoggedAt = 0;
-  /** Events a rebuilding generation had replayed when its tables were last analyzed. */
-  private readonly analyzedAt = new Map<number, number>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -117,7 +115,6 @@ export class GenerationConsumers implements OnApplicationBootstrap, BeforeApplic
     const rebuilding = await this.matchConsumers();
     const progress = rebuilding ? await this.progressOf(rebuilding) : null;
     if (rebuilding && progress) this.logProgress(rebuilding, progress);
-    if (rebuilding && progress) await this.analyzeAsItGrows(rebuilding.generation, progress.replayed);
     if (rebuilding && progress?.caughtUp) {
       // A generation that dead-lettered events it should have projected waits for a decision (docs/backbone.md).
       const dead = await this.deadLetteredBy(rebuilding.generation);
@@ -134,18 +131,6 @@ export class GenerationConsumers implements OnApplicationBootstrap, BeforeApplic
       }
     }
     for (const retired of await generations.findBy({ retiredAt: Not(IsNull()), droppedAt: IsNull() })) await this.dropWhenIdle(retired.generation);
-  }
-
-  /**
-   * A generation being rebuilt has no statistics until autovacuum gets to it, and the planner then takes its tables for
-   * tiny: the projections' one join (linkDeliveryCampaigns) was planned as a walk over the whole generation per chunk.
-   * Its tables are analyzed each time the replay has tripled since the last time (10,000, 30,000, 90,000… events).
-   */
-  private async analyzeAsItGrows(generation: number, replayed: number): Promise<void> {
-    const last = this.analyzedAt.get(generation) ?? 0;
-    if (replayed < Math.max(10_000, last * 3)) return;
-    this.analyzedAt.set(generation, replayed);
-    await analyzeGenerationPartitions(this.dataSource, generation, ['delivered_lots', 'requested_lines']);
   }
 
   /** The rebuild's progress in the log every few seconds: events done, events/s, time left (also GET /reports/status). */

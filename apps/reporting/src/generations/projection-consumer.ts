@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { GiftflowEvent, parseEvent } from '@giftflow/contracts';
 import { ComponentHealth, HealthSource, isInfrastructureError, sendToDeadLetterTopic } from '@giftflow/messaging';
 import { projectChunk, projectionOf, projectsType } from '../reporting.subscriptions';
+import { analyzeGenerationPartitions } from './generation-partitions';
 
 export interface ProjectionConsumerOptions {
   /** Names the consumer in dead letters and logs (`reporting.g<N>`). */
@@ -41,6 +42,9 @@ export class ProjectionConsumer implements HealthSource {
   private dlqProducer: Producer | null = null;
   private stopping = false;
   private readonly logger: Logger;
+  /** Events this consumer has projected, and how many it had when it last analyzed the generation's tables. */
+  private projected = 0;
+  private analyzedAt = 0;
 
   constructor(
     private readonly kafka: Kafka,
@@ -144,8 +148,24 @@ export class ProjectionConsumer implements HealthSource {
     }
   }
 
-  private inTransaction(events: GiftflowEvent[]): Promise<void> {
-    return this.dataSource.transaction((manager) => projectChunk(events, manager, this.options.generation));
+  private async inTransaction(events: GiftflowEvent[]): Promise<void> {
+    await this.dataSource.transaction((manager) => projectChunk(events, manager, this.options.generation));
+    await this.analyzeAsItGrows(events.length);
+  }
+
+  /**
+   * A generation built from an empty partition (a rebuild, or the first one) has no statistics until autovacuum gets to
+   * it, and the planner then takes its tables for tiny: the projections' one join (`linkDeliveryCampaigns`) was planned
+   * as a walk over the whole generation per chunk, a replay slowing as it grew (BENCHMARKS.md, "Second round"). So
+   * its tables are analyzed each time this consumer has projected three times as many events as the last time
+   * (10,000, 30,000, 90,000…): a handful of ANALYZEs of a sample each, over a whole replay.
+   */
+  private async analyzeAsItGrows(projected: number): Promise<void> {
+    this.projected += projected;
+    if (this.projected < Math.max(10_000, this.analyzedAt * 3)) return;
+    this.analyzedAt = this.projected;
+    await analyzeGenerationPartitions(this.dataSource, this.options.generation, ['delivered_lots', 'requested_lines'])
+      .catch((error) => this.logger.warn(`analyzing generation ${this.options.generation} failed: ${String(error)}`)); // only statistics
   }
 
   private async deadLetter(topic: string, partition: number, message: KafkaMessage, attempts: number, error: string): Promise<void> {
