@@ -18,7 +18,8 @@ const settings = {
   produceBatch: 5_000,
 };
 const YEAR = 2026;
-const DATABASE = 'giftflow_test_bench_replay';
+// Per port base, so two helpers' runs on one machine do not recreate each other's database.
+const DATABASE = `giftflow_test_bench_replay_${settings.port - 4}`;
 const TOPICS = ['donors', 'inventory', 'beneficiaries'] as const;
 
 async function main(): Promise<void> {
@@ -30,7 +31,9 @@ async function main(): Promise<void> {
   // 1. reporting as a process, as in production; its first generation consumes the stream live while it is produced.
   await recreateTestDatabase(DATABASE);
   // As `npm start` runs it (scripts/apps.ts), from the repository root.
-  const app = spawn(process.execPath, ['-r', 'tsconfig-paths/register', 'dist/apps/reporting/src/main.js'], {
+  // BENCH_REPORTING_NODE_ARGS: extra node flags for reporting, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it.
+  const nodeArgs = (process.env.BENCH_REPORTING_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const app = spawn(process.execPath, [...nodeArgs, '-r', 'tsconfig-paths/register', 'dist/apps/reporting/src/main.js'], {
     env: { ...process.env, TS_NODE_BASEURL: './dist', PORT: String(settings.port), REPORTING_DATABASE: DATABASE, KAFKA_TOPIC_PREFIX: prefix,
       KAFKA_PARTITIONS: String(settings.partitions) },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -88,6 +91,11 @@ async function main(): Promise<void> {
       const peakRssMb = peakRss(app);
       log(`rebuild (generation 2): ${rebuild.events} events in ${rebuild.seconds.toFixed(1)} s = ${rebuild.eventsPerSecond} events/s; `
         + `reporting RSS ${rssBefore} MB before, peak ${peakRssMb} MB`);
+      // The same topics read by plain kafkajs in the same run, for scale on a machine whose load moves: a new group,
+      // eachBatch that only counts (reporting's fetch settings), timed from joining its group to the last batch.
+      const raw = await rawConsume(kafka, TOPICS.map((t) => topicName(t, prefix)), rebuild.events);
+      log(`raw kafkajs, same topics: ${raw.eventsPerSecond} events/s (${raw.seconds.toFixed(1)} s); `
+        + `the rebuild ran at ${(rebuild.eventsPerSecond / raw.eventsPerSecond).toFixed(2)} of it`);
       const [{ facts }] = (await db.query(`SELECT (SELECT count(*) FROM delivered_lots_g2) + (SELECT count(*) FROM requested_lines_g2) AS facts`)).rows;
       log(`generation 2 holds ${facts} delivered and requested lines; ${await deadLettered(kafka, prefix)} events dead-lettered`);
 
@@ -111,7 +119,8 @@ async function main(): Promise<void> {
         `p95 < 150 ms: ${p95 < 150 ? 'met' : 'NOT met'}`,
       ];
       log(`targets: ${targets.join('; ')}; load average now ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
-      console.log(JSON.stringify({ events: rebuild.events, eventsPerSecond: rebuild.eventsPerSecond, peakRssMb, summaryP95Ms: p95 }));
+      console.log(JSON.stringify({ events: rebuild.events, eventsPerSecond: rebuild.eventsPerSecond, peakRssMb, summaryP95Ms: p95,
+        rawKafkajsEventsPerSecond: raw.eventsPerSecond }));
     } finally {
       await db.end();
     }
@@ -149,6 +158,27 @@ async function replayed(db: Client, url: string, generation: number, died: Promi
   const end: Date = generation === 1 ? caughtUp : row.finished_at;
   const seconds = (end.getTime() - new Date(row.consuming_since).getTime()) / 1000;
   return { events, seconds, eventsPerSecond: perSecond(events, seconds * 1000) };
+}
+
+async function rawConsume(kafka: Kafka, topics: string[], expected: number): Promise<{ seconds: number; eventsPerSecond: number }> {
+  const consumer = kafka.consumer({ groupId: `${topics[0]}.raw-${Date.now()}`, maxWaitTimeInMs: 1000, maxBytesPerPartition: 2 * 1024 * 1024 });
+  let consumed = 0;
+  let joinedAt = 0;
+  let lastAt = 0;
+  consumer.on(consumer.events.GROUP_JOIN, () => void (joinedAt = Date.now()));
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topics, fromBeginning: true });
+    await consumer.run({ partitionsConsumedConcurrently: 3, eachBatch: async ({ batch }) => {
+      consumed += batch.messages.length;
+      lastAt = Date.now();
+    } });
+    await waitFor('raw kafkajs to read the topics', async () => consumed >= expected, 600_000, 50);
+  } finally {
+    await consumer.disconnect();
+  }
+  const seconds = (lastAt - joinedAt) / 1000;
+  return { seconds, eventsPerSecond: perSecond(consumed, lastAt - joinedAt) };
 }
 
 /** Messages on the topics' dead-letter topics (`<topic>.dlq`): a replay that dead-letters is not a fast replay. */

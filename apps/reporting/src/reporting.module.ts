@@ -14,6 +14,7 @@ import { RebuildStatusHandler } from './generations/rebuild-status/rebuild-statu
 import { RebuildStatusMetrics } from './generations/rebuild-status/rebuild-status.metrics';
 import { StartRebuildController } from './generations/start-rebuild/start-rebuild.controller';
 import { StartRebuildHandler } from './generations/start-rebuild/start-rebuild.handler';
+import { AddDeliveryCampaigns1765000000000 } from './migrations/add-delivery-campaigns.migration';
 import { AddPledgeCancellations1764700000000 } from './migrations/add-pledge-cancellations.migration';
 import { AddRebuildDeadLetterDecision1764900000001 } from './migrations/add-rebuild-dead-letter-decision.migration';
 import { AddReportFacts1764900000000 } from './migrations/add-report-facts.migration';
@@ -35,7 +36,8 @@ import { SummaryHandler } from './reports/summary/summary.handler';
 import { REPORTING_CONSUMES } from './reporting.subscriptions';
 
 const entities = [ProjectionGeneration];
-const migrations = [CreateReportingTables1764500000000, AddPledgeCancellations1764700000000, AddReportFacts1764900000000, AddRebuildDeadLetterDecision1764900000001];
+const migrations = [CreateReportingTables1764500000000, AddPledgeCancellations1764700000000, AddReportFacts1764900000000, AddRebuildDeadLetterDecision1764900000001,
+  AddDeliveryCampaigns1765000000000];
 const controllers = [
   SummaryController, CampaignReportController, DonorStatementController, SponsorshipLedgerController, HalfYearDocumentController, MonthlyReportController,
   PledgeTraceController, StartRebuildController, RebuildStatusController, AcceptRebuildController, ProjectionStatusController];

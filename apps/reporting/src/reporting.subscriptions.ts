@@ -14,7 +14,7 @@ import { recordBeneficiaryVersions, recordMerge } from './projections/beneficiar
 import { recordCampaign, recordCampaignClosure } from './projections/campaigns.projection';
 import { recordCatalogueItems } from './projections/catalogue.projection';
 import {
-  recordDeliveredLots, recordDeliveryFailure, recordDispatch, recordGiftReturn, recordReleasedLots, recordStockAdjustment,
+  linkDeliveryCampaigns, recordDeliveredLots, recordDeliveryFailure, recordDispatch, recordGiftReturn, recordReleasedLots, recordStockAdjustment,
 } from './projections/deliveries.projection';
 import { recordPledgeAmendment, recordPledgeCancellation, recordPledgeClosure, recordPledgeLines } from './projections/pledges.projection';
 import { FactBatch, ProjectionTarget } from './projections/projection-target';
@@ -39,12 +39,15 @@ function projectRun<D extends AnyDefinition>(definition: D, group: string, apply
   return { definition, group, apply: apply as unknown as Projection['apply'] };
 }
 
-/** A projection of one event at a time into fact rows, written together for the whole chunk. */
-function project<D extends AnyDefinition>(definition: D, apply: (event: EventOf<D>, target: ProjectionTarget) => Promise<void>): Projection {
+/**
+ * A projection of one event at a time into fact rows, written together for the whole chunk. Synchronous: it only
+ * queues rows, so a replay pays no promise per event.
+ */
+function project<D extends AnyDefinition>(definition: D, apply: (event: EventOf<D>, target: ProjectionTarget) => void): Projection {
   return {
     definition,
     apply: async (events, target) => {
-      for (const event of events) await apply(event as unknown as EventOf<D>, target);
+      for (const event of events) apply(event as unknown as EventOf<D>, target);
     },
   };
 }
@@ -108,21 +111,29 @@ export const projectionOf = (type: string, version: number): Projection | undefi
  */
 export async function projectChunk(events: GiftflowEvent[], manager: EntityManager, generation: number): Promise<void> {
   const target: ProjectionTarget = { manager, generation, facts: new FactBatch() };
+  const projections = events.map((e) => projectionOf(e.type, e.version)); // looked up once per event
   for (let i = 0; i < events.length; ) {
-    const projection = projectionOf(events[i].type, events[i].version);
+    const projection = projections[i];
     let end = i + 1;
     if (!projection) {
       i = end;
       continue;
     }
-    const same = (e: GiftflowEvent) => {
-      const p = projectionOf(e.type, e.version);
-      return p === projection || (projection.group !== undefined && p?.group === projection.group);
-    };
-    while (end < events.length && same(events[end])) end += 1;
+    const same = (p: Projection | undefined) => p === projection || (projection.group !== undefined && p?.group === projection.group);
+    while (end < events.length && same(projections[end])) end += 1;
     if (projection.group) await target.facts.flush(manager);
     await projection.apply(events.slice(i, end), target);
     i = end;
   }
   await target.facts.flush(manager);
+  await linkDeliveryCampaigns(target, allocationsLinkedToCampaigns(events));
+}
+
+/** The allocations of a chunk's deliveries and requests: the two sides of a delivery's campaign. */
+function allocationsLinkedToCampaigns(events: GiftflowEvent[]): string[] {
+  const ids = new Set<string>();
+  for (const event of events) {
+    if (event.type === 'DeliveryConfirmed' || event.type === 'AllocationRequested') ids.add(event.payload.allocationId);
+  }
+  return [...ids];
 }

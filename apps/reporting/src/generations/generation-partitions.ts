@@ -50,7 +50,9 @@ export async function lockProjectionTables(manager: EntityManager, attempts = 1,
 }
 
 /** Statistics for a generation just built, so the planner does not guess its first reports (autovacuum would, later). */
-export async function analyzeGenerationPartitions(dataSource: DataSource, generation: number): Promise<void> {
+export async function analyzeGenerationPartitions(
+  dataSource: DataSource, generation: number, tables: readonly (typeof PROJECTION_TABLES)[number][] = PROJECTION_TABLES,
+): Promise<void> {
   const g = checked(generation);
-  await dataSource.query(`ANALYZE ${PROJECTION_TABLES.map((table) => `${table}_g${g}`).join(', ')}`);
+  await dataSource.query(`ANALYZE ${tables.map((table) => `${table}_g${g}`).join(', ')}`);
 }

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { GiftflowEvent, parseEvent } from '@giftflow/contracts';
 import { ComponentHealth, HealthSource, isInfrastructureError, sendToDeadLetterTopic } from '@giftflow/messaging';
 import { projectChunk, projectionOf, projectsType } from '../reporting.subscriptions';
+import { analyzeGenerationPartitions } from './generation-partitions';
 
 export interface ProjectionConsumerOptions {
   /** Names the consumer in dead letters and logs (`reporting.g<N>`). */
@@ -41,6 +42,9 @@ export class ProjectionConsumer implements HealthSource {
   private dlqProducer: Producer | null = null;
   private stopping = false;
   private readonly logger: Logger;
+  /** Events this consumer has projected, and how many it had when it last analyzed the generation's tables. */
+  private projected = 0;
+  private analyzedAt = 0;
 
   constructor(
     private readonly kafka: Kafka,
@@ -100,8 +104,9 @@ export class ProjectionConsumer implements HealthSource {
       const chunk = batch.messages.slice(start, start + chunkSize);
       const work: Work[] = [];
       for (const message of chunk) {
-        const item = await this.toWork(batch.topic, batch.partition, message);
-        if (item) work.push(item);
+        const read = readMessage(message);
+        if ('event' in read) work.push(read);
+        else if (read.deadLetter) await this.deadLetter(batch.topic, batch.partition, message, 0, read.deadLetter);
       }
       if (work.length > 0) await this.project(batch.topic, batch.partition, work, heartbeat);
       const last = chunk[chunk.length - 1].offset;
@@ -109,32 +114,6 @@ export class ProjectionConsumer implements HealthSource {
       await commitOffsetsIfNecessary({ topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: (BigInt(last) + 1n).toString() }] }] });
       await heartbeat();
     }
-  }
-
-  /** Parses a message; null for events reporting does not read, and for dead-lettered ones. */
-  private async toWork(topic: string, partition: number, message: KafkaMessage): Promise<Work | null> {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(message.value?.toString('utf8') ?? '');
-    } catch {
-      await this.deadLetter(topic, partition, message, 0, 'message value is not JSON');
-      return null;
-    }
-    const { type, version } = (typeof raw === 'object' && raw !== null ? raw : {}) as { type?: unknown; version?: unknown };
-    const read = projectionOf(String(type), Number(version));
-    if (!read && projectsType(String(type))) {
-      // A version of an event reporting projects that this build cannot read: never skipped silently (docs/backbone.md).
-      await this.deadLetter(topic, partition, message, 0, `unsupported version ${String(version)} of ${String(type)}`);
-      return null;
-    }
-    const parsed = parseEvent(raw);
-    if (!parsed.ok) {
-      // Not ours and merely unknown to this build (a newer version, say): not an error for us.
-      if (!read && parsed.reason.startsWith('unknown event')) return null;
-      await this.deadLetter(topic, partition, message, 0, `schema: ${parsed.reason}`);
-      return null;
-    }
-    return read ? { message, event: parsed.event } : null;
   }
 
   private async project(topic: string, partition: number, work: Work[], heartbeat: () => Promise<void>): Promise<void> {
@@ -169,8 +148,24 @@ export class ProjectionConsumer implements HealthSource {
     }
   }
 
-  private inTransaction(events: GiftflowEvent[]): Promise<void> {
-    return this.dataSource.transaction((manager) => projectChunk(events, manager, this.options.generation));
+  private async inTransaction(events: GiftflowEvent[]): Promise<void> {
+    await this.dataSource.transaction((manager) => projectChunk(events, manager, this.options.generation));
+    await this.analyzeAsItGrows(events.length);
+  }
+
+  /**
+   * A generation built from an empty partition (a rebuild, or the first one) has no statistics until autovacuum gets to
+   * it, and the planner then takes its tables for tiny: the projections' one join (`linkDeliveryCampaigns`) was planned
+   * as a walk over the whole generation per chunk, a replay slowing as it grew (BENCHMARKS.md, "Second round"). So
+   * its tables are analyzed each time this consumer has projected three times as many events as the last time
+   * (10,000, 30,000, 90,000…): a handful of ANALYZEs of a sample each, over a whole replay.
+   */
+  private async analyzeAsItGrows(projected: number): Promise<void> {
+    this.projected += projected;
+    if (this.projected < Math.max(10_000, this.analyzedAt * 3)) return;
+    this.analyzedAt = this.projected;
+    await analyzeGenerationPartitions(this.dataSource, this.options.generation, ['delivered_lots', 'requested_lines'])
+      .catch((error) => this.logger.warn(`analyzing generation ${this.options.generation} failed: ${String(error)}`)); // only statistics
   }
 
   private async deadLetter(topic: string, partition: number, message: KafkaMessage, attempts: number, error: string): Promise<void> {
@@ -186,6 +181,33 @@ export class ProjectionConsumer implements HealthSource {
       );
     }
   }
+}
+
+/**
+ * Parses a message once (JSON, then the contract): the event to project, or why it is skipped — `deadLetter` set when it
+ * must go to the dead-letter topic, null when reporting simply does not read it. Synchronous: a chunk's messages are
+ * parsed in one go, with no promise per message.
+ */
+function readMessage(message: KafkaMessage): Work | { deadLetter: string | null } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(message.value?.toString('utf8') ?? '');
+  } catch {
+    return { deadLetter: 'message value is not JSON' };
+  }
+  const { type, version } = (typeof raw === 'object' && raw !== null ? raw : {}) as { type?: unknown; version?: unknown };
+  const read = projectionOf(String(type), Number(version));
+  if (!read && projectsType(String(type))) {
+    // A version of an event reporting projects that this build cannot read: never skipped silently (docs/backbone.md).
+    return { deadLetter: `unsupported version ${String(version)} of ${String(type)}` };
+  }
+  const parsed = parseEvent(raw);
+  if (!parsed.ok) {
+    // Not ours and merely unknown to this build (a newer version, say): not an error for us.
+    if (!read && parsed.reason.startsWith('unknown event')) return { deadLetter: null };
+    return { deadLetter: `schema: ${parsed.reason}` };
+  }
+  return read ? { message, event: parsed.event } : { deadLetter: null };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -8,7 +8,7 @@ import { ProjectionTarget, fundDateOf, insertFacts } from './projection-target';
  * What was allocated to whom, for which campaign, on the allocation's business date (allocatedOn; absent: the day
  * it was recorded). A retry after a failed delivery requests the same allocation again: its first request stands.
  */
-export async function recordRequestedLines(event: EventOf<typeof AllocationRequestedV1>, target: ProjectionTarget): Promise<void> {
+export function recordRequestedLines(event: EventOf<typeof AllocationRequestedV1>, target: ProjectionTarget): void {
   const { generation } = target;
   const { allocationId, beneficiaryId, beneficiaryKind, districtCode, campaignId, planId, lines, allocatedOn } = event.payload;
   const allocated_on = allocatedOn ?? fundDateOf(event.occurredAt);
@@ -20,7 +20,7 @@ export async function recordRequestedLines(event: EventOf<typeof AllocationReque
 }
 
 /** Committed: the stock is held (or, for services, nothing needs holding). */
-export async function recordAllocationLines(event: EventOf<typeof AllocationConfirmedV1>, target: ProjectionTarget): Promise<void> {
+export function recordAllocationLines(event: EventOf<typeof AllocationConfirmedV1>, target: ProjectionTarget): void {
   const { generation } = target;
   const { allocationId, beneficiaryId, beneficiaryKind, districtCode, lines } = event.payload;
   insertFacts(target, ALLOCATION_LINES, lines.map((line, i) => ({
@@ -29,14 +29,14 @@ export async function recordAllocationLines(event: EventOf<typeof AllocationConf
   })));
 }
 
-export async function recordAllocationRejected(event: EventOf<typeof AllocationRejectedV1>, target: ProjectionTarget): Promise<void> {
+export function recordAllocationRejected(event: EventOf<typeof AllocationRejectedV1>, target: ProjectionTarget): void {
   insertFacts(target, ALLOCATION_OUTCOMES, [{
     generation: target.generation, event_id: event.id, allocation_id: event.payload.allocationId, outcome: 'rejected',
     reason: event.payload.reason, occurred_at: event.occurredAt,
   }]);
 }
 
-export async function recordAllocationCancelled(event: EventOf<typeof AllocationCancelledV1>, target: ProjectionTarget): Promise<void> {
+export function recordAllocationCancelled(event: EventOf<typeof AllocationCancelledV1>, target: ProjectionTarget): void {
   insertFacts(target, ALLOCATION_OUTCOMES, [{
     generation: target.generation, event_id: event.id, allocation_id: event.payload.allocationId, outcome: 'cancelled',
     reason: event.payload.reason, occurred_at: event.occurredAt,
@@ -44,7 +44,7 @@ export async function recordAllocationCancelled(event: EventOf<typeof Allocation
 }
 
 /** The lots (and so the pledges) an allocation holds stock from, for pledge traces. */
-export async function recordReservedLots(event: EventOf<typeof StockReservedV1>, target: ProjectionTarget): Promise<void> {
+export function recordReservedLots(event: EventOf<typeof StockReservedV1>, target: ProjectionTarget): void {
   const { generation } = target;
   insertFacts(target, RESERVED_LOTS, event.payload.lines.map((line, i) => ({
     generation, event_id: event.id, line_no: i + 1, allocation_id: event.payload.allocationId, lot_id: line.lotId, pledge_id: line.pledgeId,

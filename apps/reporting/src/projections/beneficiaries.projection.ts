@@ -70,7 +70,7 @@ function versionAfter(before: BeneficiaryVersion | null, event: Change): Omit<Be
 }
 
 /** Two records were one child: reports count the merged-away record as the one it was merged into. */
-export async function recordMerge(event: EventOf<typeof BeneficiariesMergedV1>, target: ProjectionTarget): Promise<void> {
+export function recordMerge(event: EventOf<typeof BeneficiariesMergedV1>, target: ProjectionTarget): void {
   insertFacts(target, BENEFICIARY_MERGES, [{
     generation: target.generation, event_id: event.id, beneficiary_id: event.payload.beneficiaryId, into_id: event.payload.intoId,
     occurred_at: event.occurredAt,

@@ -2,7 +2,7 @@ import { CampaignClosedV1, CampaignOpenedV1, EventOf } from '@giftflow/contracts
 import { CAMPAIGNS, CAMPAIGN_CLOSURES } from './fact-tables';
 import { ProjectionTarget, insertFacts } from './projection-target';
 
-export async function recordCampaign(event: EventOf<typeof CampaignOpenedV1>, target: ProjectionTarget): Promise<void> {
+export function recordCampaign(event: EventOf<typeof CampaignOpenedV1>, target: ProjectionTarget): void {
   const { campaignId, name, startsOn, endsOn, kind, districtCodes, targets } = event.payload;
   insertFacts(target, CAMPAIGNS, [{
     generation: target.generation, campaign_id: campaignId, name, kind: kind ?? 'other', starts_on: startsOn, ends_on: endsOn,
@@ -10,7 +10,7 @@ export async function recordCampaign(event: EventOf<typeof CampaignOpenedV1>, ta
   }]);
 }
 
-export async function recordCampaignClosure(event: EventOf<typeof CampaignClosedV1>, target: ProjectionTarget): Promise<void> {
+export function recordCampaignClosure(event: EventOf<typeof CampaignClosedV1>, target: ProjectionTarget): void {
   insertFacts(target, CAMPAIGN_CLOSURES, [
     { generation: target.generation, campaign_id: event.payload.campaignId, closed_at: event.payload.closedAt, occurred_at: event.occurredAt },
   ]);

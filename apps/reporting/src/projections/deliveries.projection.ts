@@ -11,7 +11,7 @@ type Delivery = EventOf<typeof DeliveryConfirmedV1> | EventOf<typeof DeliveryCon
  * Placed by when the child got the gift (v2 happenedAt, v1 deliveredAt), not when the record was sent: a delivery
  * synced days later still counts in its own month. Service lines (v2) come from no lot and no pledge.
  */
-export async function recordDeliveredLots(event: Delivery, target: ProjectionTarget): Promise<void> {
+export function recordDeliveredLots(event: Delivery, target: ProjectionTarget): void {
   const { generation } = target;
   const { allocationId, beneficiaryId, beneficiaryKind, districtCode, relationship, lines } = event.payload;
   const deliveredAt = 'happenedAt' in event.payload ? event.payload.happenedAt : event.payload.deliveredAt;
@@ -20,10 +20,38 @@ export async function recordDeliveredLots(event: Delivery, target: ProjectionTar
     generation, event_id: event.id, line_no: i + 1, allocation_id: allocationId, lot_id: line.lotId, pledge_id: line.pledgeId,
     item_code: line.itemCode, quantity: line.quantity, beneficiary_id: beneficiaryId, beneficiary_kind: beneficiaryKind, district_code: districtCode,
     unit_value_vnd: line.unitValueVnd, delivered_at: deliveredAt, delivered_on, occurred_at: event.occurredAt, relationship,
+    campaign_id: null, // set by linkDeliveryCampaigns once the allocation's request is projected too
   })));
 }
 
-export async function recordDispatch(event: EventOf<typeof ShipmentDispatchedV1>, target: ProjectionTarget): Promise<void> {
+/** Serializes the campaign links of one generation (pg_advisory_xact_lock's first key: reporting's class of lock). */
+const LINK_LOCK_CLASS = 0x11ca;
+
+/**
+ * Puts on each delivery the campaign of its allocation (the first request's, as `requested_lines` keeps it), so period
+ * reports need not join every delivery to its request. Called at the end of every chunk that projected a delivery or a
+ * request, with their allocations: a delivery finds a request projected before it, a request the deliveries projected
+ * before it. The two live on different topics, projected by concurrent transactions; the lock, held until commit,
+ * orders those transactions' links, and in READ COMMITTED a statement run after the lock is granted sees what the
+ * previous holder committed, so whichever of the pair commits second links them.
+ */
+export async function linkDeliveryCampaigns({ manager, generation }: ProjectionTarget, allocationIds: string[]): Promise<void> {
+  if (allocationIds.length === 0) return;
+  await manager.query('SELECT pg_advisory_xact_lock($1, $2)', [LINK_LOCK_CLASS, generation]);
+  // Driven by the chunk's allocations, each request looked up once by its key (a materialized list, so the planner can
+  // neither walk every request of the generation nor run the lookup once per delivery): a generation being rebuilt has
+  // no statistics yet, and plainer forms of this statement were planned that way, a replay slowing as it grew
+  // (BENCHMARKS.md, "Second round").
+  await manager.query(
+    `WITH links AS MATERIALIZED (
+       SELECT k.id, (SELECT r.campaign_id FROM requested_lines r WHERE r.generation = $1 AND r.allocation_id = k.id AND r.line_no = 1) AS campaign_id
+         FROM unnest($2::uuid[]) AS k(id))
+     UPDATE delivered_lots d SET campaign_id = l.campaign_id FROM links l
+      WHERE l.campaign_id IS NOT NULL AND d.generation = $1 AND d.allocation_id = l.id AND d.campaign_id IS NULL`,
+    [generation, allocationIds]);
+}
+
+export function recordDispatch(event: EventOf<typeof ShipmentDispatchedV1>, target: ProjectionTarget): void {
   const happened = event.payload.happenedAt ?? event.payload.dispatchedAt;
   insertFacts(target, DISPATCHES, [{
     generation: target.generation, event_id: event.id, allocation_id: event.payload.allocationId, dispatched_on: fundDateOf(happened),
@@ -31,7 +59,7 @@ export async function recordDispatch(event: EventOf<typeof ShipmentDispatchedV1>
   }]);
 }
 
-export async function recordDeliveryFailure(event: EventOf<typeof DeliveryFailedV1> | EventOf<typeof DeliveryFailedV2>, target: ProjectionTarget): Promise<void> {
+export function recordDeliveryFailure(event: EventOf<typeof DeliveryFailedV1> | EventOf<typeof DeliveryFailedV2>, target: ProjectionTarget): void {
   const happened = 'happenedAt' in event.payload ? event.payload.happenedAt : event.payload.failedAt;
   // v1 carried free text; only v2's codes are kept.
   const reason = event.version === 2 ? event.payload.reason : 'other';
@@ -42,7 +70,7 @@ export async function recordDeliveryFailure(event: EventOf<typeof DeliveryFailed
 }
 
 /** A delivered gift that came back (restocked or written off), on the day it came back. */
-export async function recordGiftReturn(event: EventOf<typeof GiftReturnedV1>, target: ProjectionTarget): Promise<void> {
+export function recordGiftReturn(event: EventOf<typeof GiftReturnedV1>, target: ProjectionTarget): void {
   const { returnId, allocationId, beneficiaryId, lines, reason, restocked, happenedAt } = event.payload;
   insertFacts(target, GIFT_RETURNS, lines.map((line, i) => ({
     generation: target.generation, event_id: event.id, line_no: i + 1, return_id: returnId, allocation_id: allocationId, beneficiary_id: beneficiaryId,
@@ -52,14 +80,14 @@ export async function recordGiftReturn(event: EventOf<typeof GiftReturnedV1>, ta
 }
 
 /** Reserved stock back on the shelf after a failed or cancelled delivery. */
-export async function recordReleasedLots(event: EventOf<typeof StockReleasedV1>, target: ProjectionTarget): Promise<void> {
+export function recordReleasedLots(event: EventOf<typeof StockReleasedV1>, target: ProjectionTarget): void {
   insertFacts(target, RELEASED_LOTS, event.payload.lines.map((line, i) => ({
     generation: target.generation, event_id: event.id, line_no: i + 1, allocation_id: event.payload.allocationId, lot_id: line.lotId,
     pledge_id: line.pledgeId, item_code: line.itemCode, quantity: line.quantity, occurred_at: event.occurredAt, reason: event.payload.reason,
   })));
 }
 
-export async function recordStockAdjustment(event: EventOf<typeof StockAdjustedV1>, target: ProjectionTarget): Promise<void> {
+export function recordStockAdjustment(event: EventOf<typeof StockAdjustedV1>, target: ProjectionTarget): void {
   const p = event.payload;
   insertFacts(target, STOCK_ADJUSTMENTS, [{
     generation: target.generation, event_id: event.id, adjustment_id: p.adjustmentId, warehouse_code: p.warehouseCode, item_code: p.itemCode,

@@ -82,11 +82,11 @@ export const RELEASED_LOTS = factTable<LotLine & { reason: string }>('released_l
 export const DELIVERED_LOTS = factTable<{
   generation: number; event_id: Id; line_no: number; allocation_id: Id; lot_id: MaybeId; pledge_id: MaybeId; item_code: string; quantity: number;
   beneficiary_id: Id; beneficiary_kind: string; district_code: string; unit_value_vnd: number; delivered_at: string; delivered_on: string;
-  occurred_at: string; relationship: string | null;
+  occurred_at: string; relationship: string | null; campaign_id: MaybeId;
 }>('delivered_lots', {
   generation: 'integer', event_id: 'uuid', line_no: 'integer', allocation_id: 'uuid', lot_id: 'uuid', pledge_id: 'uuid', item_code: 'text',
   quantity: 'integer', beneficiary_id: 'uuid', beneficiary_kind: 'text', district_code: 'text', unit_value_vnd: 'bigint',
-  delivered_at: 'timestamptz', delivered_on: 'date', occurred_at: 'timestamptz', relationship: 'text',
+  delivered_at: 'timestamptz', delivered_on: 'date', occurred_at: 'timestamptz', relationship: 'text', campaign_id: 'uuid',
 });
 
 export const DISPATCHES = factTable<{

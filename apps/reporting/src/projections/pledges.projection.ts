@@ -3,7 +3,7 @@ import { PLEDGE_AMENDMENTS, PLEDGE_CANCELLATIONS, PLEDGE_CLOSURES, PLEDGE_LINES 
 import { ProjectionTarget, fundDateOf, insertFacts } from './projection-target';
 
 /** What was promised, placed on the pledge's business date (pledgedOn; absent: the day it was recorded). */
-export async function recordPledgeLines(event: EventOf<typeof PledgeRecordedV1>, target: ProjectionTarget): Promise<void> {
+export function recordPledgeLines(event: EventOf<typeof PledgeRecordedV1>, target: ProjectionTarget): void {
   const { generation } = target;
   const { pledgeId, donorId, campaignId, lines, pledgedOn } = event.payload;
   const pledged_on = pledgedOn ?? fundDateOf(event.occurredAt);
@@ -14,7 +14,7 @@ export async function recordPledgeLines(event: EventOf<typeof PledgeRecordedV1>,
 }
 
 /** The pledge's whole new set of lines; reports read the latest amendment recorded by their as-of instant. */
-export async function recordPledgeAmendment(event: EventOf<typeof PledgeAmendedV1>, target: ProjectionTarget): Promise<void> {
+export function recordPledgeAmendment(event: EventOf<typeof PledgeAmendedV1>, target: ProjectionTarget): void {
   const { generation } = target;
   insertFacts(target, PLEDGE_AMENDMENTS, event.payload.lines.map((line, i) => ({
     generation, event_id: event.id, line_no: i + 1, pledge_id: event.payload.pledgeId, item_code: line.itemCode, quantity: line.quantity,
@@ -23,14 +23,14 @@ export async function recordPledgeAmendment(event: EventOf<typeof PledgeAmendedV
 }
 
 /** Donors allows a cancellation only before any goods arrive, so nothing but the pledged figures depends on it. */
-export async function recordPledgeCancellation(event: EventOf<typeof PledgeCancelledV1>, target: ProjectionTarget): Promise<void> {
+export function recordPledgeCancellation(event: EventOf<typeof PledgeCancelledV1>, target: ProjectionTarget): void {
   insertFacts(target, PLEDGE_CANCELLATIONS, [
     { generation: target.generation, pledge_id: event.payload.pledgeId, reason: event.payload.reason, occurred_at: event.occurredAt },
   ]);
 }
 
 /** A partly received pledge closed: what was not received is forgiven (donor statements show it). */
-export async function recordPledgeClosure(event: EventOf<typeof PledgeClosedV1>, target: ProjectionTarget): Promise<void> {
+export function recordPledgeClosure(event: EventOf<typeof PledgeClosedV1>, target: ProjectionTarget): void {
   insertFacts(target, PLEDGE_CLOSURES, [
     { generation: target.generation, pledge_id: event.payload.pledgeId, reason: event.payload.reason, occurred_at: event.occurredAt },
   ]);

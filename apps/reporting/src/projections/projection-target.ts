@@ -53,16 +53,30 @@ function insertSql(table: FactTable<Record<string, Cell>>): string {
 /** Array columns and documents travel as their text form inside a text[] (unnest cannot take an array of arrays). */
 const arrayParamType = (type: PgType): string => (type === 'text[]' || type === 'jsonb' ? 'text[]' : `${type}[]`);
 
-function columnArrays(table: FactTable<Record<string, Cell>>, rows: Record<string, Cell>[]): unknown[] {
-  return Object.entries(table.columns).map(([name, type]) =>
-    rows.map((row) => {
-      const value = row[name] ?? null;
-      if (value === null) return null;
-      if (type === 'text[]') return pgArrayLiteral(value as string[]);
-      if (type === 'jsonb') return JSON.stringify(value);
-      return value;
-    }));
+/**
+ * Each column as the text of a PostgreSQL array, built here in one pass: the driver would otherwise escape every element
+ * of every array (a regular expression per value), a measurable share of a replay's CPU.
+ */
+function columnArrays(table: FactTable<Record<string, Cell>>, rows: Record<string, Cell>[]): string[] {
+  return Object.entries(table.columns).map(([name, type]) => {
+    const elements = new Array<string>(rows.length);
+    for (let i = 0; i < rows.length; i += 1) {
+      const value = rows[i][name] ?? null;
+      if (value === null) elements[i] = 'NULL';
+      else if (type === 'text[]') elements[i] = quoted(pgArrayLiteral(value as string[]));
+      else if (type === 'jsonb') elements[i] = quoted(JSON.stringify(value));
+      else if (type === 'text') elements[i] = quoted(value as string);
+      else elements[i] = bare(String(value));
+    }
+    return `{${elements.join(',')}}`;
+  });
 }
+
+/** Numbers, booleans, uuids, dates and instants need no quotes in an array; anything else gets them. */
+const BARE = /^[\w:.+-]+$/;
+const bare = (value: string): string => (BARE.test(value) ? value : quoted(value));
+const NEEDS_ESCAPE = /["\\]/;
+const quoted = (value: string): string => `"${NEEDS_ESCAPE.test(value) ? value.replace(/["\\]/g, '\\$&') : value}"`;
 
 export function pgArrayLiteral(values: string[]): string {
   return `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;

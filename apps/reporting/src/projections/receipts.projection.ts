@@ -3,7 +3,7 @@ import { RECEIPT_LOTS } from './fact-tables';
 import { ProjectionTarget, fundDateOf, insertFacts } from './projection-target';
 
 /** Each lot received, on the receipt's business date (receivedOn; absent: the day it was recorded). */
-export async function recordReceiptLots(event: EventOf<typeof GoodsReceivedV1>, target: ProjectionTarget): Promise<void> {
+export function recordReceiptLots(event: EventOf<typeof GoodsReceivedV1>, target: ProjectionTarget): void {
   const { generation } = target;
   const { receiptId, pledgeId, warehouseCode, lines, receivedOn, donorId, campaignId, walkIn } = event.payload;
   const received_on = receivedOn ?? fundDateOf(event.occurredAt);

@@ -4,7 +4,7 @@ import {
 import { SPONSORSHIPS, SPONSORSHIP_INSTALMENTS, SPONSORSHIP_STOPS } from './fact-tables';
 import { ProjectionTarget, insertFacts } from './projection-target';
 
-export async function recordSponsorship(event: EventOf<typeof SponsorshipEnrolledV1>, target: ProjectionTarget): Promise<void> {
+export function recordSponsorship(event: EventOf<typeof SponsorshipEnrolledV1>, target: ProjectionTarget): void {
   const p = event.payload;
   insertFacts(target, SPONSORSHIPS, [{
     generation: target.generation, sponsorship_id: p.sponsorshipId, donor_id: p.donorId, beneficiary_id: p.beneficiaryId, district_code: p.districtCode,
@@ -12,7 +12,7 @@ export async function recordSponsorship(event: EventOf<typeof SponsorshipEnrolle
   }]);
 }
 
-export async function recordInstalment(event: EventOf<typeof SponsorshipInstalmentPaidV1>, target: ProjectionTarget): Promise<void> {
+export function recordInstalment(event: EventOf<typeof SponsorshipInstalmentPaidV1>, target: ProjectionTarget): void {
   const p = event.payload;
   insertFacts(target, SPONSORSHIP_INSTALMENTS, [{
     generation: target.generation, event_id: event.id, sponsorship_id: p.sponsorshipId, beneficiary_id: p.beneficiaryId, donor_id: p.donorId,
@@ -21,7 +21,7 @@ export async function recordInstalment(event: EventOf<typeof SponsorshipInstalme
 }
 
 /** Cancelled: nothing is due from the month it was cancelled in. */
-export async function recordSponsorshipCancelled(event: EventOf<typeof SponsorshipCancelledV1>, target: ProjectionTarget): Promise<void> {
+export function recordSponsorshipCancelled(event: EventOf<typeof SponsorshipCancelledV1>, target: ProjectionTarget): void {
   insertFacts(target, SPONSORSHIP_STOPS, [{
     generation: target.generation, event_id: event.id, sponsorship_id: event.payload.sponsorshipId, kind: 'cancelled',
     last_month: monthBefore(event.payload.cancelledOn.slice(0, 7)), occurred_at: event.occurredAt,
@@ -29,7 +29,7 @@ export async function recordSponsorshipCancelled(event: EventOf<typeof Sponsorsh
 }
 
 /** Ended: its end month was the last one due. */
-export async function recordSponsorshipEnded(event: EventOf<typeof SponsorshipEndedV1>, target: ProjectionTarget): Promise<void> {
+export function recordSponsorshipEnded(event: EventOf<typeof SponsorshipEndedV1>, target: ProjectionTarget): void {
   insertFacts(target, SPONSORSHIP_STOPS, [{
     generation: target.generation, event_id: event.id, sponsorship_id: event.payload.sponsorshipId, kind: 'ended',
     last_month: event.payload.endMonth, occurred_at: event.occurredAt,

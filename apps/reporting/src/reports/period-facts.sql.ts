@@ -33,7 +33,11 @@ const CAMPAIGN = (column: string) => `($5::uuid IS NULL OR ${column} = $5::uuid)
 const DISTRICT = (column: string) => `($6::text IS NULL OR ${column} = $6::text)`;
 const DONOR = (column: string) => `($7::uuid IS NULL OR ${column} = $7::uuid)`;
 
-export const PERIOD_FACTS = `
+/**
+ * The period's facts one CTE per kind (`pledged`, `received`, `allocated`, `delivered`, `returned`), for a report that
+ * reads them apart: PostgreSQL inlines a CTE referenced once, and materializes (copies) one referenced twice.
+ */
+export const PERIOD_FACT_KINDS = `
   WITH RECURSIVE ${MERGED(AS_OF)}, stopped AS (
     SELECT DISTINCT allocation_id FROM allocation_outcomes WHERE generation = $1 AND occurred_at <= ${AS_OF}
   ), pledge_heads AS (
@@ -66,13 +70,13 @@ export const PERIOD_FACTS = `
        AND ${CAMPAIGN('q.campaign_id')} AND ${DISTRICT('q.district_code')}
        AND NOT EXISTS (SELECT 1 FROM stopped s WHERE s.allocation_id = q.allocation_id)
   ), delivered AS (
-    SELECT d.pledge_id, a.campaign_id, d.delivered_on AS day, d.item_code, d.quantity, d.unit_value_vnd, d.district_code,
+    -- campaign_id: the allocation's (its first request's), linked by the projections (deliveries.projection.ts).
+    SELECT d.pledge_id, d.campaign_id, d.delivered_on AS day, d.item_code, d.quantity, d.unit_value_vnd, d.district_code,
            coalesce(m.root, d.beneficiary_id) AS who, d.beneficiary_kind AS kind
       FROM delivered_lots d
-      LEFT JOIN requested_lines a ON a.generation = $1 AND a.allocation_id = d.allocation_id AND a.line_no = 1
       LEFT JOIN merged m ON m.id = d.beneficiary_id
      WHERE d.generation = $1 AND d.delivered_on BETWEEN $2 AND $3 AND d.occurred_at <= ${AS_OF}
-       AND ${CAMPAIGN('a.campaign_id')} AND ${DISTRICT('d.district_code')}
+       AND ${CAMPAIGN('d.campaign_id')} AND ${DISTRICT('d.district_code')}
        AND ($7::uuid IS NULL OR EXISTS (
              SELECT 1 FROM pledge_lines h WHERE h.generation = $1 AND h.pledge_id = d.pledge_id AND h.line_no = 1 AND h.donor_id = $7::uuid
              UNION ALL
@@ -81,11 +85,18 @@ export const PERIOD_FACTS = `
     SELECT a.campaign_id, g.returned_on AS day, g.item_code, g.quantity, g.unit_value_vnd, a.district_code,
            coalesce(m.root, g.beneficiary_id) AS who, a.beneficiary_kind AS kind
       FROM gift_returns g
-      LEFT JOIN requested_lines a ON a.generation = $1 AND a.allocation_id = g.allocation_id AND a.line_no = 1
+      -- The returned allocations' requests by key (nested loops are off for period reports: a join would hash them all).
+      LEFT JOIN (SELECT allocation_id, campaign_id, district_code, beneficiary_kind FROM requested_lines
+                  WHERE generation = $1 AND line_no = 1 AND allocation_id = ANY(ARRAY(
+                    SELECT allocation_id FROM gift_returns WHERE generation = $1 AND returned_on BETWEEN $2 AND $3))) a
+        ON a.allocation_id = g.allocation_id
       LEFT JOIN merged m ON m.id = g.beneficiary_id
      WHERE g.generation = $1 AND g.returned_on BETWEEN $2 AND $3 AND g.occurred_at <= ${AS_OF} AND $7::uuid IS NULL
        AND ${CAMPAIGN('a.campaign_id')} AND ${DISTRICT('a.district_code')}
-  ), facts AS (
+  )`;
+
+/** The period's facts as one categorised set (`categorised`), for reports that sum them together. */
+export const PERIOD_FACTS = `${PERIOD_FACT_KINDS}, facts AS (
     SELECT 'pledged' AS fact, pledge_id, campaign_id, day, item_code, quantity, unit_value_vnd, NULL::text AS district_code, NULL::uuid AS who, NULL::text AS kind FROM pledged
     UNION ALL SELECT 'received', pledge_id, campaign_id, day, item_code, quantity, unit_value_vnd, NULL, NULL, NULL FROM received
     UNION ALL SELECT 'allocated', NULL, campaign_id, day, item_code, quantity, NULL, district_code, who, kind FROM allocated
