@@ -12,7 +12,7 @@ export interface ApiClientOptions {
   /** `Bearer <token>` to act with; default: `connect()` signs in as admin@giftflow.local (sign-in.ts). */
   authorization?: string;
   headers?: HeaderSource;
-  /** Tries per request on a network error or a 5xx (every write here is idempotent). Default 4. */
+  /** Tries per request on a network error, a 5xx or a 409 "retry it" (every write here is idempotent). Default 6. */
   attempts?: number;
 }
 
@@ -43,7 +43,7 @@ export class ApiClient {
 
   /** One request; `path` is below /api (`/donors/donors`). Answers whatever status came back. */
   async call<T = unknown>(method: Method, path: string, body?: unknown, idempotencyKey?: string): Promise<ApiAnswer<T>> {
-    const attempts = this.options.attempts ?? 4;
+    const attempts = this.options.attempts ?? 6;
     for (let attempt = 1; ; attempt += 1) {
       try {
         const reply = await fetch(`${this.gatewayUrl}/api${path}`, {
@@ -57,8 +57,9 @@ export class ApiClient {
           body: body === undefined ? undefined : JSON.stringify(body),
         });
         const text = await reply.text();
-        // A 5xx (a service restarting, 502/504 from the gateway) is retried: every write here is idempotent.
-        if (reply.status >= 500 && attempt < attempts) {
+        // A 5xx (a service restarting, 502/504 from the gateway) is retried: every write here is idempotent. So is a
+        // 409 that lost to a concurrent transaction (deadlock, serialization): it committed nothing and says "retry it".
+        if ((reply.status >= 500 || (reply.status === 409 && LOST_TO_CONCURRENT_CHANGE.test(text))) && attempt < attempts) {
           await sleep(500 * attempt);
           continue;
         }
@@ -106,6 +107,9 @@ export class ApiClient {
     this.authorization ??= await signInAsAdmin(this.gatewayUrl);
   }
 }
+
+/** The message of the 409 the services answer when PostgreSQL aborted the request for a concurrent one (docs/api.md). */
+const LOST_TO_CONCURRENT_CHANGE = /conflicted with a concurrent change; retry it/;
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
