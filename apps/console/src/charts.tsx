@@ -17,9 +17,9 @@ function DataTable({ caption, data, valueHeader }: { caption: string; data: Datu
 export function BarChart({ title, data, valueHeader }: { title: string; data: Datum[]; valueHeader: string }) {
   const id = useId();
   const max = Math.max(1, ...data.map((d) => d.value));
-  const row = 26;
-  const labelWidth = 170;
-  const width = 520;
+  const row = 30;
+  const labelWidth = 150;
+  const width = 420;
   const height = Math.max(row, data.length * row) + 8;
   return (
     <figure className="chart card" aria-labelledby={id}>
@@ -29,9 +29,9 @@ export function BarChart({ title, data, valueHeader }: { title: string; data: Da
           const w = ((width - labelWidth - 60) * d.value) / max;
           return (
             <g key={d.label} transform={`translate(0 ${i * row + 4})`}>
-              <text x={labelWidth - 6} y={row / 2 + 4} textAnchor="end" fontSize="12" fill="#1b1f24">{d.label.slice(0, 26)}</text>
+              <text x={labelWidth - 6} y={row / 2 + 4} textAnchor="end" fontSize="14" fill="#1b1f24">{d.label.length > 20 ? `${d.label.slice(0, 19)}…` : d.label}</text>
               <rect x={labelWidth} y={3} width={Math.max(w, d.value > 0 ? 2 : 0)} height={row - 8} fill="#0b5cad" />
-              <text x={labelWidth + w + 6} y={row / 2 + 4} fontSize="12" fill="#1b1f24">{d.value}</text>
+              <text x={labelWidth + w + 6} y={row / 2 + 4} fontSize="14" fill="#1b1f24">{d.value}</text>
             </g>
           );
         })}
@@ -44,7 +44,7 @@ export function BarChart({ title, data, valueHeader }: { title: string; data: Da
 
 export function LineChart({ title, data, valueHeader }: { title: string; data: Datum[]; valueHeader: string }) {
   const id = useId();
-  const width = 520;
+  const width = 420;
   const height = 220;
   const pad = { left: 40, right: 16, top: 16, bottom: 30 };
   const max = Math.max(1, ...data.map((d) => d.value));
@@ -56,13 +56,13 @@ export function LineChart({ title, data, valueHeader }: { title: string; data: D
       <figcaption id={id}><strong>{title}</strong></figcaption>
       <svg viewBox={`0 0 ${width} ${height}`} aria-hidden="true" focusable="false">
         <line x1={pad.left} y1={height - pad.bottom} x2={width - pad.right} y2={height - pad.bottom} stroke="#7d8590" />
-        <text x={pad.left - 6} y={pad.top + 4} textAnchor="end" fontSize="11" fill="#1b1f24">{max}</text>
-        <text x={pad.left - 6} y={height - pad.bottom} textAnchor="end" fontSize="11" fill="#1b1f24">0</text>
+        <text x={pad.left - 6} y={pad.top + 4} textAnchor="end" fontSize="13" fill="#1b1f24">{max}</text>
+        <text x={pad.left - 6} y={height - pad.bottom} textAnchor="end" fontSize="13" fill="#1b1f24">0</text>
         <polyline points={points} fill="none" stroke="#0b5cad" strokeWidth="2.5" />
         {data.map((d, i) => (
           <g key={d.label}>
             <circle cx={x(i)} cy={y(d.value)} r="4" fill="#0b5cad" />
-            <text x={x(i)} y={height - 10} textAnchor="middle" fontSize="11" fill="#1b1f24">{d.label}</text>
+            <text x={x(i)} y={height - 10} textAnchor="middle" fontSize="13" fill="#1b1f24">{d.label}</text>
           </g>
         ))}
       </svg>

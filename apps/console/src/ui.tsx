@@ -79,7 +79,8 @@ export interface Column<T> { header: string; cell: (row: T) => ReactNode; numeri
 export function Table<T>(props: { caption: string; rows: T[]; columns: Column<T>[]; rowKey: (row: T) => string; empty?: string }) {
   const t = useT();
   return (
-    <div className="table-wrap">
+    // Focusable so a keyboard can scroll a wide table on a phone.
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={props.caption}>
       <table>
         <caption className="visually-hidden">{props.caption}</caption>
         <thead>
