@@ -267,6 +267,27 @@ describe('the console in Chromium', () => {
     lap('dashboard shows the deliveries');
   });
 
+  it('registers a child through the duplicate warning, and shows a child\'s allocations', async () => {
+    const page = deskPage;
+    await page.getByRole('link', { name: 'Trẻ em và cơ sở' }).click();
+    await heading(page, 'Trẻ em và cơ sở');
+    const form = page.getByRole('form', { name: 'Đăng ký trẻ em' });
+    await form.getByLabel('Họ và tên').fill('THẠCH VĂN NAM'); // the same child as children[1], typed otherwise
+    await form.getByLabel('Ngày sinh').fill('2011-03-02');
+    await form.getByLabel('Huyện/thị').selectOption(district.code);
+    await form.getByLabel('Xã/phường').selectOption(commune.code);
+    await form.getByRole('button', { name: 'Đăng ký trẻ em' }).click();
+    await containsText(form.getByRole('alert'), `Có thể trùng với hồ sơ đã có: ${childIds.get(children[1]!)!.slice(0, 8)}`);
+    expect((await staffApi.get(`/beneficiaries/children?search=${encodeURIComponent('thach van nam')}`)).total).toBe(1);
+    await form.getByRole('button', { name: 'Vẫn đăng ký (không trùng)' }).click();
+    await containsText(form.getByRole('status'), 'Đã đăng ký THẠCH VĂN NAM');
+    expect((await staffApi.get(`/beneficiaries/children?search=${encodeURIComponent('thach van nam')}`)).total).toBe(2);
+
+    await page.getByLabel('Tìm theo họ tên').fill('lam thi');
+    await page.getByRole('button', { name: `Mở hồ sơ ${children[0]}` }).click();
+    await containsText(page.getByRole('table', { name: 'Các lần phân bổ quà' }), 'Đã trao');
+  });
+
   it('every page at 1280×800 and 390×844: no serious or critical axe violation, a screenshot of each', async () => {
     const pages = ['/dashboard', '/donors', '/receiving', '/stock', '/children', '/campaigns', '/plans', '/sponsorships', '/reports', '/users', '/volunteer'];
     const found: string[] = [];

@@ -156,6 +156,39 @@ export function useAction(): {
   return { run, error, done, busy, clear: () => { setError(undefined); setDone(undefined); } };
 }
 
+/**
+ * Registering a donor or a child: the services answer 409 {possibleDuplicateOf} for a look-alike; the form then
+ * shows a warning with "register anyway", which sends the same again with confirmNotDuplicate.
+ */
+export function useRegistration(create: (confirmNotDuplicate: boolean) => Promise<string>) {
+  const action = useAction();
+  const [duplicateOf, setDuplicateOf] = useState<string[]>();
+  const register = (confirmNotDuplicate: boolean) => void action.run(async () => {
+    try {
+      const done = await create(confirmNotDuplicate);
+      setDuplicateOf(undefined);
+      return done;
+    } catch (err) {
+      if (!(err instanceof ApiError && err.status === 409)) throw err;
+      setDuplicateOf((err.body as { possibleDuplicateOf?: string[] }).possibleDuplicateOf ?? []);
+    }
+  });
+  const t = useT();
+  const feedback = (
+    <>
+      {duplicateOf && (
+        <div className="warning" role="alert">
+          {t('common.possibleDuplicate', { ids: duplicateOf.map(shortId).join(', ') })}{' '}
+          <button type="button" onClick={() => register(true)}>{t('common.registerAnyway')}</button>
+        </div>
+      )}
+      <ErrorMessage error={action.error} />
+      <Notice>{action.done}</Notice>
+    </>
+  );
+  return { register, busy: action.busy, feedback };
+}
+
 export const formatNumber = (n: number | null | undefined, lang: string) =>
   n === null || n === undefined ? '—' : new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB').format(n);
 

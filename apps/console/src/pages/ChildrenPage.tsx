@@ -1,9 +1,9 @@
 import { FormEvent, useState } from 'react';
-import { api, ApiError, Page, query } from '../api';
+import { api, Page, query } from '../api';
 import { useT } from '../i18n';
 import { MessageKey } from '../messages';
 import { CIRCUMSTANCES, communeName, communeOptions, DISTRICT_OPTIONS, districtName } from '../reference';
-import { Checks, ErrorMessage, Notice, Section, SelectField, shortId, Table, TextField, useAction, useLoad } from '../ui';
+import { Checks, ErrorMessage, Notice, Section, SelectField, Table, TextField, useAction, useLoad, useRegistration } from '../ui';
 
 export interface Child {
   id: string; fullName: string; birthDate: string; sex: 'female' | 'male'; districtCode: string; communeCode: string; circumstances: string[];
@@ -18,33 +18,22 @@ function RegisterChild({ onRegistered }: { onRegistered: (c: Child) => void }) {
   const blank = { fullName: '', birthDate: '', sex: 'female', districtCode: '', communeCode: '', guardianName: '', guardianPhone: '' };
   const [form, setForm] = useState(blank);
   const [circumstances, setCircumstances] = useState<string[]>([]);
-  const [duplicateOf, setDuplicateOf] = useState<string[]>();
-  const action = useAction();
-  const submit = (confirmNotDuplicate: boolean) => void action.run(async () => {
-    try {
-      const child = await api<Child>('/beneficiaries/children', {
-        method: 'POST', idempotencyKey: crypto.randomUUID(),
-        body: {
-          fullName: form.fullName, birthDate: form.birthDate, sex: form.sex, districtCode: form.districtCode, communeCode: form.communeCode, circumstances,
-          ...(form.guardianName ? { guardianName: form.guardianName } : {}), ...(form.guardianPhone ? { guardianPhone: form.guardianPhone } : {}),
-          ...(confirmNotDuplicate ? { confirmNotDuplicate } : {}),
-        },
-      });
-      setDuplicateOf(undefined);
-      setForm(blank);
-      setCircumstances([]);
-      onRegistered(child);
-      return t('children.registered', { name: child.fullName });
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 409) {
-        setDuplicateOf((err.body as { possibleDuplicateOf?: string[] }).possibleDuplicateOf ?? []);
-        return;
-      }
-      throw err;
-    }
+  const { register, busy, feedback } = useRegistration(async (confirmNotDuplicate) => {
+    const child = await api<Child>('/beneficiaries/children', {
+      method: 'POST', idempotencyKey: crypto.randomUUID(),
+      body: {
+        fullName: form.fullName, birthDate: form.birthDate, sex: form.sex, districtCode: form.districtCode, communeCode: form.communeCode, circumstances,
+        ...(form.guardianName ? { guardianName: form.guardianName } : {}), ...(form.guardianPhone ? { guardianPhone: form.guardianPhone } : {}),
+        ...(confirmNotDuplicate ? { confirmNotDuplicate } : {}),
+      },
+    });
+    setForm(blank);
+    setCircumstances([]);
+    onRegistered(child);
+    return t('children.registered', { name: child.fullName });
   });
   return (
-    <form onSubmit={(e: FormEvent) => { e.preventDefault(); submit(false); }} aria-label={t('children.register')}>
+    <form onSubmit={(e: FormEvent) => { e.preventDefault(); register(false); }} aria-label={t('children.register')}>
       <div className="grid">
         <TextField label={t('children.fullName')} value={form.fullName} onChange={(v) => setForm({ ...form, fullName: v })} required />
         <TextField label={t('children.birthDate')} type="date" value={form.birthDate} onChange={(v) => setForm({ ...form, birthDate: v })} required />
@@ -55,15 +44,8 @@ function RegisterChild({ onRegistered }: { onRegistered: (c: Child) => void }) {
         <TextField label={t('children.guardianPhone')} type="tel" value={form.guardianPhone} onChange={(v) => setForm({ ...form, guardianPhone: v })} />
       </div>
       <Checks legend={t('children.circumstances')} value={circumstances} onChange={setCircumstances} options={CIRCUMSTANCES.map((c) => ({ value: c, label: t(`circumstance.${c}`) }))} />
-      <p><button type="submit" disabled={action.busy}>{t('children.register')}</button></p>
-      {duplicateOf && (
-        <div className="warning" role="alert">
-          {t('common.possibleDuplicate', { ids: duplicateOf.map(shortId).join(', ') })}{' '}
-          <button type="button" onClick={() => submit(true)}>{t('common.registerAnyway')}</button>
-        </div>
-      )}
-      <ErrorMessage error={action.error} />
-      <Notice>{action.done}</Notice>
+      <p><button type="submit" disabled={busy}>{t('children.register')}</button></p>
+      {feedback}
     </form>
   );
 }

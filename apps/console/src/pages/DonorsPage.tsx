@@ -1,10 +1,10 @@
 import { FormEvent, useState } from 'react';
-import { api, ApiError, Page, query } from '../api';
+import { api, Page, query } from '../api';
 import { useLang, useT } from '../i18n';
 import { MessageKey } from '../messages';
 import { emptyLine, Line, LinesEditor, linesBody } from '../lines-editor';
 import { campaignOptions, useCampaigns, useItems } from '../reference';
-import { ErrorMessage, formatNumber, Notice, Section, SelectField, shortId, Table, TextField, useAction, useLoad } from '../ui';
+import { ErrorMessage, formatNumber, Notice, Section, SelectField, shortId, Table, TextField, useAction, useLoad, useRegistration } from '../ui';
 
 export interface Donor { id: string; name: string; kind: string; phone: string | null; email: string | null; taxCode: string | null }
 export interface Pledge {
@@ -20,42 +20,21 @@ const KINDS = ['individual', 'business', 'organization', 'government', 'military
 function RegisterDonor({ onRegistered }: { onRegistered: (d: Donor) => void }) {
   const t = useT();
   const [form, setForm] = useState({ name: '', kind: 'individual', phone: '', email: '' });
-  const [duplicateOf, setDuplicateOf] = useState<string[]>();
-  const action = useAction();
-  const submit = (e: FormEvent, confirmNotDuplicate = false) => {
-    e.preventDefault();
-    void action.run(async () => {
-      try {
-        const donor = await api<Donor>('/donors/donors', {
-          method: 'POST', body: { name: form.name, kind: form.kind, ...(form.phone ? { phone: form.phone } : {}), ...(form.email ? { email: form.email } : {}), ...(confirmNotDuplicate ? { confirmNotDuplicate } : {}) },
-        });
-        setDuplicateOf(undefined);
-        onRegistered(donor);
-        return t('donors.registered', { name: donor.name });
-      } catch (err) {
-        if (err instanceof ApiError && err.status === 409) {
-          setDuplicateOf((err.body as { possibleDuplicateOf?: string[] }).possibleDuplicateOf ?? []);
-          return;
-        }
-        throw err;
-      }
+  const { register, busy, feedback } = useRegistration(async (confirmNotDuplicate) => {
+    const donor = await api<Donor>('/donors/donors', {
+      method: 'POST', body: { name: form.name, kind: form.kind, ...(form.phone ? { phone: form.phone } : {}), ...(form.email ? { email: form.email } : {}), ...(confirmNotDuplicate ? { confirmNotDuplicate } : {}) },
     });
-  };
+    onRegistered(donor);
+    return t('donors.registered', { name: donor.name });
+  });
   return (
-    <form className="grid" onSubmit={submit} aria-label={t('donors.register')}>
+    <form className="grid" onSubmit={(e: FormEvent) => { e.preventDefault(); register(false); }} aria-label={t('donors.register')}>
       <TextField label={t('donors.name')} value={form.name} onChange={(v) => setForm({ ...form, name: v })} required />
       <SelectField label={t('donors.kind')} value={form.kind} onChange={(v) => setForm({ ...form, kind: v })} options={KINDS.map((k) => ({ value: k, label: t(`donorKind.${k}` as MessageKey) }))} />
       <TextField label={t('donors.phone')} value={form.phone} onChange={(v) => setForm({ ...form, phone: v })} />
       <TextField label={t('donors.email')} type="email" value={form.email} onChange={(v) => setForm({ ...form, email: v })} />
-      <button type="submit" disabled={action.busy}>{t('donors.register')}</button>
-      {duplicateOf && (
-        <div className="warning" role="alert">
-          {t('common.possibleDuplicate', { ids: duplicateOf.map(shortId).join(', ') })}{' '}
-          <button type="button" onClick={(e) => submit(e as unknown as FormEvent, true)}>{t('common.registerAnyway')}</button>
-        </div>
-      )}
-      <ErrorMessage error={action.error} />
-      <Notice>{action.done}</Notice>
+      <button type="submit" disabled={busy}>{t('donors.register')}</button>
+      {feedback}
     </form>
   );
 }
