@@ -15,6 +15,7 @@
 import { CATALOGUE_ITEMS, CatalogueItem, WAREHOUSE_SEEDS } from './reference/catalogue';
 import { DONOR_SEEDS, INSTITUTION_SEEDS } from './reference/partners';
 import { ChildSeed, generateChildren } from './population';
+import { signInAsAdmin } from './sign-in';
 
 export type SeedKind = 'items' | 'warehouses' | 'donors' | 'institutions' | 'children';
 export interface KindSummary {
@@ -38,6 +39,8 @@ export interface SeedOptions {
   /** Requests in flight while registering children. Default 8. */
   concurrency?: number;
   log?: (line: string) => void;
+  /** `Bearer <token>` to act with; default: sign in as admin@giftflow.local (GIFTFLOW_ADMIN_PASSWORD or the generated one). */
+  authorization?: string;
 }
 
 interface Answer {
@@ -51,13 +54,14 @@ export async function runSeed(options: SeedOptions): Promise<SeedSummary> {
   const log = options.log ?? ((line: string) => console.log(`[seed] ${line}`));
   const concurrency = options.concurrency ?? 8;
   const started = Date.now();
+  let authorization = options.authorization ?? '';
 
   const call = async (method: 'GET' | 'POST', path: string, body?: unknown, key?: string): Promise<Answer> => {
     for (let attempt = 1; ; attempt += 1) {
       try {
         const reply = await fetch(`${gateway}/api${path}`, {
           method,
-          headers: { 'content-type': 'application/json', 'x-actor': 'seed', ...(key ? { 'idempotency-key': key } : {}) },
+          headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}), ...(key ? { 'idempotency-key': key } : {}) },
           body: body === undefined ? undefined : JSON.stringify(body),
         });
         const text = await reply.text();
@@ -98,6 +102,7 @@ export async function runSeed(options: SeedOptions): Promise<SeedSummary> {
     throw new Error(`no giftflow at ${gateway} (${error.message}): start it with \`npm start\` first, or set GATEWAY_URL`);
   });
   if (health.status !== 200) fail(`GET ${gateway}/api/donors/health`, health);
+  authorization ||= await signInAsAdmin(gateway);
 
   const kinds: KindSummary[] = [];
   const tally = (kind: SeedKind, wanted: number): KindSummary => {

@@ -7,10 +7,13 @@
 //   2. writes, open loop at BENCH_WRITE_RATE (100) req/s: POST /pledges, each with a new Idempotency-Key;
 //   3. the gateway's cost: closed loop, 10 connections, GET /stock straight to inventory and through the gateway,
 //      in alternating rounds (so a load change on a shared machine hits both alike).
-// Prints p50/p99/errors per run, the targets met or missed, and ends with one JSON line.
+// Prints p50/p99/errors per run, the targets met or missed, and ends with one JSON line. Every request carries the
+// admin's bearer token (signed in at the gateway: GIFTFLOW_ADMIN_PASSWORD, or the password file the gateway wrote),
+// so the figures include each service verifying it.
 import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
 import { RunningSystem, startSystem } from '../../scripts/apps';
+import { signInAsAdmin } from '../../seeds/sign-in';
 
 const settings = {
   readRate: Number(process.env.BENCH_READ_RATE ?? 300),
@@ -34,21 +37,26 @@ async function healthy(url: string): Promise<boolean> {
 }
 
 /** The running system to measure, or one started here (then `system` is set, to be stopped afterwards). */
-async function findSystem(): Promise<{ gateway: string; inventory: string; system?: RunningSystem }> {
+async function findSystem(): Promise<{ gateway: string; inventory: string; system?: RunningSystem; authorization: string }> {
   const gateway = process.env.GATEWAY_URL ?? 'http://127.0.0.1:3000';
   const inventory = process.env.INVENTORY_URL ?? 'http://127.0.0.1:3002';
-  if ((await healthy(gateway)) && (await healthy(inventory))) return { gateway, inventory };
+  if ((await healthy(gateway)) && (await healthy(inventory))) return { gateway, inventory, authorization: await signInAsAdmin(gateway) };
   log(`nothing healthy at ${gateway}: starting the system on ${settings.portBase}–${settings.portBase + 4}`);
   const run = randomUUID().slice(0, 8);
-  const env = Object.fromEntries(['donors', 'inventory', 'beneficiaries', 'reporting'].map((s) => [`${s.toUpperCase()}_DATABASE`, `giftflow_test_bench_api_${s}`]));
-  const system = await startSystem({ portOffset: settings.portBase - 3000, output: 'quiet', env: { ...env, KAFKA_TOPIC_PREFIX: `test.bench-api.${run}.` } });
-  return { gateway: system.urls.gateway!, inventory: system.urls.inventory!, system };
+  const env = Object.fromEntries(['gateway', 'donors', 'inventory', 'beneficiaries', 'reporting'].map((s) => [`${s.toUpperCase()}_DATABASE`, `giftflow_test_bench_api_${s}`]));
+  const adminPassword = { GIFTFLOW_ADMIN_PASSWORD: process.env.GIFTFLOW_ADMIN_PASSWORD ?? `bench-${randomUUID()}` };
+  const system = await startSystem({ portOffset: settings.portBase - 3000, output: 'quiet', env: { ...env, ...adminPassword, KAFKA_TOPIC_PREFIX: `test.bench-api.${run}.` } });
+  const authorization = await signInAsAdmin(system.urls.gateway!, adminPassword);
+  return { gateway: system.urls.gateway!, inventory: system.urls.inventory!, system, authorization };
 }
+
+/** `Bearer <token>` of the admin, for every request below. */
+let authorization = '';
 
 async function call<T>(gateway: string, method: 'GET' | 'POST', path: string, body?: unknown, allow: number[] = []): Promise<T | null> {
   const reply = await fetch(`${gateway}/api${path}`, {
     method,
-    headers: { 'content-type': 'application/json', 'x-actor': 'bench', 'idempotency-key': randomUUID() },
+    headers: { 'content-type': 'application/json', authorization, 'idempotency-key': randomUUID() },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (allow.includes(reply.status)) return null;
@@ -98,14 +106,16 @@ const combine = (runs: Figures[]): Figures => ({
 });
 
 async function measure(what: string, options: autocannon.Options): Promise<Figures> {
-  const result = await autocannon({ timeout: 10, ...options });
+  const result = await autocannon({ timeout: 10, ...options, headers: { ...options.headers, authorization } });
   const f = figures(result);
   log(`${what}: ${f.rps} req/s, p50 ${f.p50Ms} ms, p99 ${f.p99Ms} ms, ${f.errors} errors (${result.non2xx} non-2xx, ${result.timeouts} timeouts)`);
   return f;
 }
 
 async function main(): Promise<void> {
-  const { gateway, inventory, system } = await findSystem();
+  const found = await findSystem();
+  const { gateway, inventory, system } = found;
+  authorization = found.authorization;
   try {
     const ids = await seed(gateway);
     log(`seeded through ${gateway}: donor, pledge ${ids.pledgeId} received in stock, child ${ids.childId}`);
@@ -127,7 +137,7 @@ async function main(): Promise<void> {
       url: gateway, connections: 30, overallRate: settings.writeRate, duration: settings.seconds,
       requests: [{
         method: 'POST', path: '/api/donors/pledges', body: pledgeBody,
-        setupRequest: (req) => ({ ...req, headers: { ...req.headers, 'content-type': 'application/json', 'idempotency-key': randomUUID(), 'x-actor': 'bench' } }),
+        setupRequest: (req) => ({ ...req, headers: { ...req.headers, 'content-type': 'application/json', 'idempotency-key': randomUUID(), authorization } }),
       }],
     });
 

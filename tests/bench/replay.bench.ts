@@ -6,7 +6,7 @@ import { Kafka, Message, Partitioners } from 'kafkajs';
 import { Client } from 'pg';
 import { parseEvent, topicName } from '@giftflow/contracts';
 import { ensureTopics } from '@giftflow/messaging';
-import { exited, recreateTestDatabase, testDatabaseUrl, testKafka, uniquePrefix, waitFor } from '@giftflow/testing';
+import { exited, recreateTestDatabase, testBearer, testDatabaseUrl, testKafka, uniquePrefix, waitFor } from '@giftflow/testing';
 import { log, percentile, perSecond } from './bench-support';
 import { provinceYear } from './province-year.generator';
 
@@ -82,7 +82,7 @@ async function main(): Promise<void> {
 
       // 3. The rebuild: POST /admin/rebuild replays everything into generation 2, then swaps.
       const rssBefore = rssMb(app);
-      const started = await fetch(`${url}/admin/rebuild`, { method: 'POST' });
+      const started = await fetch(`${url}/admin/rebuild`, { method: 'POST', ...(await asAdmin()) });
       if (started.status !== 202) throw new Error(`POST /admin/rebuild answered ${started.status}`);
       const rebuild = await replayed(db, url, 2, died);
       const peakRssMb = peakRss(app);
@@ -96,7 +96,7 @@ async function main(): Promise<void> {
       let last: { totals: Record<string, unknown> } | null = null;
       for (let i = 0; i < settings.queries; i += 1) {
         const t = performance.now();
-        const response = await fetch(`${url}/reports/summary?from=${YEAR}-01-01&to=${YEAR}-06-30`);
+        const response = await fetch(`${url}/reports/summary?from=${YEAR}-01-01&to=${YEAR}-06-30`, await asAdmin());
         if (!response.ok) throw new Error(`GET /reports/summary answered ${response.status}`);
         last = (await response.json()) as { totals: Record<string, unknown> };
         times.push(performance.now() - t);
@@ -121,6 +121,9 @@ async function main(): Promise<void> {
   }
 }
 
+/** A request signed as an admin, as the gateway would sign it (reporting runs alone here); fresh each time, so a long replay outlives no token. */
+const asAdmin = async (): Promise<RequestInit> => ({ headers: { authorization: await testBearer() } });
+
 /**
  * Waits until `generation` is the active one and caught up (reported by GET /reports/status), and measures its
  * replay from its consumer's start to its last commit: the generation's consuming_since → finished_at (the swap)
@@ -128,13 +131,13 @@ async function main(): Promise<void> {
  */
 async function replayed(db: Client, url: string, generation: number, died: Promise<never>) {
   let events = 0;
-  const timer = setInterval(() => void fetch(`${url}/reports/status`).then((r) => r.json() as Promise<StatusBody>).then((s) => {
+  const timer = setInterval(() => void asAdmin().then((init) => fetch(`${url}/reports/status`, init)).then((r) => r.json() as Promise<StatusBody>).then((s) => {
     if (s.rebuild) log(`rebuild: ${s.rebuild.eventsDone}/${s.rebuild.events} events, ${s.rebuild.eventsPerSecond ?? '–'} events/s, ${s.rebuild.secondsLeft ?? '–'} s left`);
     else log(`generation ${s.activeGeneration}: lag ${s.lag}`);
   }, () => undefined), 5_000);
   try {
     await Promise.race([died, waitFor(`generation ${generation} to be active and caught up`, async () => {
-      const status = (await (await fetch(`${url}/reports/status`)).json()) as StatusBody;
+      const status = (await (await fetch(`${url}/reports/status`, await asAdmin())).json()) as StatusBody;
       events = status.partitions.reduce((n, p) => n + p.endOffset, 0);
       return status.activeGeneration === generation && status.rebuild === null && status.lag === 0;
     }, 3_600_000, 100)]);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Kafka } from 'kafkajs';
 import request from 'supertest';
 import { TOPICS } from '@giftflow/contracts';
-import { readTopic, recreateTestDatabase, sleep, testKafka, uniquePrefix, waitFor } from '@giftflow/testing';
+import { SignedIn, TEST_ADMIN_PASSWORD, readTopic, recreateTestDatabase, signIn, signInNewUser, sleep, testKafka, uniquePrefix, waitFor } from '@giftflow/testing';
 import { RunningSystem, startSystem, workerPortOffset } from '../../scripts/apps';
 import { CAMPAIGNS, DISTRICTS, DONORS, ITEMS, WAREHOUSES } from '../../seeds/demo-data';
 
@@ -21,12 +21,15 @@ describe('the whole journey, end to end', () => {
     INVENTORY_DATABASE: `giftflow_test_${run}_inventory`,
     BENEFICIARIES_DATABASE: `giftflow_test_${run}_beneficiaries`,
     REPORTING_DATABASE: `giftflow_test_${run}_reporting`,
+    GATEWAY_DATABASE: `giftflow_test_${run}_gateway`,
   };
   let system: RunningSystem;
   let kafka: Kafka;
   let gateway: string;
+  let admin: SignedIn;
 
-  const api = () => request(gateway);
+  /** Through the gateway, signed in as the admin (POST /api/auth/login), as the console would be. */
+  const api = () => request.agent(gateway).set('Authorization', admin.authorization);
   /** Asserts the status, naming the request and the answer's body when it differs. */
   const answers = (status: number) => (res: request.Response) => {
     if (res.status !== status) throw new Error(`${res.request.method} ${res.request.url} answered ${res.status}, not ${status}: ${res.text}`);
@@ -92,11 +95,12 @@ describe('the whole journey, end to end', () => {
     for (const name of Object.values(databases)) await recreateTestDatabase(name);
     kafka = testKafka('giftflow-e2e');
     system = await startSystem({
-      env: { ...databases, KAFKA_TOPIC_PREFIX: prefix, DONORS_URL: `http://127.0.0.1:${3001 + offset}`, INVENTORY_URL: `http://127.0.0.1:${3002 + offset}` },
+      env: { ...databases, GIFTFLOW_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, KAFKA_TOPIC_PREFIX: prefix, DONORS_URL: `http://127.0.0.1:${3001 + offset}`, INVENTORY_URL: `http://127.0.0.1:${3002 + offset}` },
       portOffset: offset,
       output: 'quiet',
     });
     gateway = system.urls.gateway!;
+    admin = await signIn(gateway, 'admin@giftflow.local', TEST_ADMIN_PASSWORD);
   });
 
   afterAll(async () => {
@@ -262,7 +266,7 @@ describe('the whole journey, end to end', () => {
     const neediest = await child('Nguyễn Thị Khó', ['orphan', 'disabled']);
     const orphan = await child('Lâm Thị Mồ Côi', ['orphan']);
 
-    const { body: draft } = await api().post('/api/beneficiaries/allocation-plans').set('X-Actor', 'officer-lan').send({
+    const { body: draft } = await api().post('/api/beneficiaries/allocation-plans').send({
       campaignId, name: 'Backpacks for Nga Nam', warehouseCode, lines: [{ itemCode: backpack.code, quantity: 1 }], criteria: { districtCodes: [ngaNam] },
     }).expect(answers(201));
     expect(draft.roster.map((r: { beneficiaryId: string }) => r.beneficiaryId)).toEqual([neediest, orphan, poor, minority]);

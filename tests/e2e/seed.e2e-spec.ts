@@ -2,12 +2,13 @@ import { Kafka } from 'kafkajs';
 import { Client } from 'pg';
 import request from 'supertest';
 import { TOPICS } from '@giftflow/contracts';
-import { recreateTestDatabase, sleep, testDatabaseUrl, testKafka, uniquePrefix, waitFor } from '@giftflow/testing';
+import { TEST_ADMIN_PASSWORD, recreateTestDatabase, sleep, testDatabaseUrl, testKafka, uniquePrefix, waitFor } from '@giftflow/testing';
 import { RunningSystem, startSystem, workerPortOffset } from '../../scripts/apps';
 import { CATALOGUE_ITEMS, WAREHOUSE_SEEDS } from '../../seeds/reference/catalogue';
 import { DONOR_SEEDS, INSTITUTION_SEEDS } from '../../seeds/reference/partners';
 import { SPONSORED_ORPHANS } from '../../seeds/population';
 import { SeedSummary, runSeed, summaryLines } from '../../seeds/seed';
+import { signInAsAdmin } from '../../seeds/sign-in';
 
 /**
  * Issue #12: `npm run seed` loads the reference data and the fictional children through the gateway, and a second
@@ -22,6 +23,7 @@ describe('npm run seed, twice', () => {
     INVENTORY_DATABASE: 'giftflow_test_seed_inventory',
     BENEFICIARIES_DATABASE: 'giftflow_test_seed_beneficiaries',
     REPORTING_DATABASE: 'giftflow_test_seed_reporting',
+    GATEWAY_DATABASE: 'giftflow_test_seed_gateway',
   };
   const childrenWanted = Number(process.env.SEED_CHILDREN ?? 200);
   const institutionsWanted = Object.keys(INSTITUTION_SEEDS).length;
@@ -29,11 +31,12 @@ describe('npm run seed, twice', () => {
   let kafka: Kafka;
   let gateway: string;
   const lines: string[] = [];
-  const seed = () => runSeed({ gatewayUrl: gateway, children: childrenWanted, log: (line) => lines.push(line) });
+  let authorization: string;
+  const seed = () => runSeed({ gatewayUrl: gateway, authorization, children: childrenWanted, log: (line) => lines.push(line) });
 
   /** Everything the system holds that the seed makes: lists through the gateway, rows where no list route exists yet. */
   const counts = async () => {
-    const api = request(gateway);
+    const api = request.agent(gateway).set('Authorization', authorization);
     const items = (await api.get('/api/inventory/items').expect(200)).body;
     const warehouses = (await api.get('/api/inventory/warehouses').expect(200)).body;
     const donors = (await api.get('/api/donors/donors?pageSize=1').expect(200)).body;
@@ -72,12 +75,14 @@ describe('npm run seed, twice', () => {
     for (const name of Object.values(databases)) await recreateTestDatabase(name);
     kafka = testKafka('giftflow-e2e-seed');
     system = await startSystem({
-      env: { ...databases, KAFKA_TOPIC_PREFIX: prefix, DONORS_URL: `http://127.0.0.1:${3001 + offset}` },
+      env: { ...databases, GIFTFLOW_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, KAFKA_TOPIC_PREFIX: prefix, DONORS_URL: `http://127.0.0.1:${3001 + offset}` },
       portOffset: offset,
       output: 'quiet',
       timeoutMs: 300_000, // a machine shared with other test runs can be slow to start five apps
     });
     gateway = system.urls.gateway!;
+    // As `npm run seed` signs in: GIFTFLOW_ADMIN_PASSWORD, else the password file the gateway wrote.
+    authorization = await signInAsAdmin(gateway, { GIFTFLOW_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD });
   });
 
   afterAll(async () => {

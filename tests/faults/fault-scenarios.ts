@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { ChildProcess } from 'node:child_process';
 import { Kafka, Partitioners } from 'kafkajs';
 import { Client } from 'pg';
-import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { PledgeRecordedV1, dlqTopicOf } from '@giftflow/contracts';
 import { EventConsumer, OutboxRelay, UnitOfWork } from '@giftflow/messaging';
@@ -331,7 +330,7 @@ export const SCENARIOS: Scenario[] = [
       const uow = new UnitOfWork(writer, 'donors', prefix, () => relay.wake());
       const total = between(ctx.random, 150, 400);
       const rebuildAt = between(ctx.random, Math.floor(total * 0.2), Math.floor(total * 0.7));
-      const api = () => request(reporting.url);
+      const api = () => reporting.api();
       for (let i = 0; i < total; i += 1) {
         if (i === rebuildAt) await api().post('/admin/rebuild').expect(202);
         await uow.run({ actor: 'fault-suite' }, async (tx) => {

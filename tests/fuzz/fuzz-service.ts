@@ -1,5 +1,4 @@
 import { INestApplication } from '@nestjs/common';
-import request from 'supertest';
 import { ServiceTestApp, describeFailure, discoverRoutes, fuzzServices, startServiceForTest, totals, uniquePrefix } from '@giftflow/testing';
 import { FUZZED_SERVICES, FuzzedService } from './fuzz-targets';
 
@@ -62,14 +61,14 @@ export function describeFuzz(service: FuzzedService): void {
 
     for (const r of REGRESSIONS[service] ?? []) {
       it(`regression: ${r.method.toUpperCase()} ${r.path} ${r.body ? JSON.stringify(r.body) : ''} is a 400 naming the field, not a 500`, async () => {
-        const reply = await request(running.url)[r.method](r.path).set('Idempotency-Key', `regression-${Math.random()}`).send(r.body as object);
+        const reply = await running.api()[r.method](r.path).set('Idempotency-Key', `regression-${Math.random()}`).send(r.body as object);
         expect({ status: reply.status, body: reply.body }).toEqual({ status: 400, body: { statusCode: 400, error: 'Bad Request', message: [r.message] } });
       });
     }
 
     it('answers every generated request with a 2xx or a 4xx with a message, and stays healthy', async () => {
       const started = Date.now();
-      const outcomes = await fuzzServices([{ service, url: running.url, module }], {
+      const outcomes = await fuzzServices([{ service, url: running.url, module, authorization: running.authorization }], {
         casesPerRoute: CASES_PER_ROUTE,
         budgetMsPerTarget: BUDGET_MS,
         minCasesPerRoute: MIN_CASES,

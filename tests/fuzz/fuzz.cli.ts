@@ -2,8 +2,10 @@
 // running system (`npm start`, or DONORS_URL / INVENTORY_URL / BENEFICIARIES_URL / REPORTING_URL). The routes are
 // discovered from each service's Nest module; N cases in all are spread evenly over them. Prints every route's
 // cases, 2xx, 4xx, 5xx, the totals and each shrunk counterexample; exits 1 on any 5xx or unhealthy service.
+// Signs in as admin@giftflow.local at the gateway (GATEWAY_URL; GIFTFLOW_ADMIN_PASSWORD or the generated password).
 import 'reflect-metadata';
 import { RouteOutcome, describeFailure, discoverRoutes, fuzzServices, totals } from '@giftflow/testing';
+import { signInAsAdmin } from '../../seeds/sign-in';
 import { FUZZED_SERVICES } from './fuzz-targets';
 
 function argument(name: string): string | undefined {
@@ -23,7 +25,8 @@ async function main(): Promise<number> {
   const cases = Number(argument('cases') ?? 1_000);
   const seed = Number(argument('seed') ?? Date.now() % 1_000_000);
   if (!Number.isInteger(cases) || cases <= 0) throw new Error(`--cases must be a positive whole number, not ${argument('cases')}`);
-  const targets = FUZZED_SERVICES.map((s) => ({ ...s, url: process.env[`${s.service.toUpperCase()}_URL`] ?? `http://127.0.0.1:${s.port}` }));
+  const authorization = await signInAsAdmin(process.env.GATEWAY_URL ?? 'http://127.0.0.1:3000');
+  const targets = FUZZED_SERVICES.map((s) => ({ ...s, authorization, url: process.env[`${s.service.toUpperCase()}_URL`] ?? `http://127.0.0.1:${s.port}` }));
   const down = [];
   for (const t of targets) if (!(await answers(t.url))) down.push(`${t.service} (${t.url})`);
   if (down.length > 0) {

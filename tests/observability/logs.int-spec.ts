@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ServiceTestApp, createTestDataSource, startServiceForTest, uniquePrefix, waitFor } from '@giftflow/testing';
 import { DonorsModule } from '../../apps/donors/src/donors.module';
@@ -47,7 +46,7 @@ describe('JSON logs carry the correlation id from the request into the events an
   });
 
   async function recordPledge(correlationId?: string) {
-    const api = request(donors.url);
+    const api = donors.api();
     const donor = await api.post('/donors').send({ name: 'Benefactors of Soc Trang city', kind: 'individual' }).expect(201);
     const post = api.post('/pledges').set('Idempotency-Key', randomUUID());
     if (correlationId) post.set('X-Correlation-Id', correlationId);

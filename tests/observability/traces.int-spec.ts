@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { SpanKind } from '@opentelemetry/api';
 import type { InstrumentationBase } from '@opentelemetry/instrumentation';
 import { InMemorySpanExporter, ReadableSpan, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { TOPICS } from '@giftflow/contracts';
 import { instrumentHttpAndPg, startTracing, stopTracing } from '@giftflow/platform';
@@ -38,7 +37,7 @@ describe('traces across HTTP, the outbox and Kafka', () => {
 
   it('follows a pledge from the HTTP request through the relay to the consumer that copies it', async () => {
     // 1. A donor, then a pledge through the API.
-    const api = request(donors.url);
+    const api = donors.api();
     const donor = await api.post('/donors').send({ name: 'Benefactors of Soc Trang city', kind: 'individual' }).expect(201);
     exporter.reset();
     const pledge = await api.post('/pledges').set('Idempotency-Key', randomUUID())

@@ -49,6 +49,7 @@ import { MergeChildrenHandler } from './children/merge-children/merge-children.h
 import { UpdateChildController } from './children/update-child/update-child.controller';
 import { UpdateChildHandler } from './children/update-child/update-child.handler';
 import { ListInstitutionsController } from './institutions/list-institutions/list-institutions.controller';
+import { AddChildRecordReads1765000000100 } from './migrations/add-child-record-reads.migration';
 import { AddAllocationPlans1764600300000 } from './migrations/add-allocation-plans.migration';
 import { AllocationPlan, AllocationPlanEntry } from './plans/allocation-plan.entity';
 import { CommitPlanController } from './plans/commit-plan/commit-plan.controller';
@@ -61,7 +62,7 @@ import { PrintRosterController } from './plans/print-roster/print-roster.control
 import { PrintRosterView } from './plans/print-roster/print-roster.view';
 
 const entities = [Child, Institution, Allocation, KnownCampaign, KnownItem, KnownDonor, Sponsorship, SponsorshipInstalment, AllocationPlan, AllocationPlanEntry];
-const migrations = [CreateBeneficiariesTables1764500000000, AddCampaignRules1764600000000, AddSponsorships1764600100000, AddRegistrySearchAndMerges1764600200000, AddAllocationPlans1764600300000, CreateHttpIdempotencyTable1764900000000];
+const migrations = [CreateBeneficiariesTables1764500000000, AddCampaignRules1764600000000, AddSponsorships1764600100000, AddRegistrySearchAndMerges1764600200000, AddAllocationPlans1764600300000, CreateHttpIdempotencyTable1764900000000, AddChildRecordReads1765000000100];
 
 const controllers = [
   RegisterChildController, ListChildrenController, GetChildController, UpdateChildController, MergeChildrenController,

@@ -1,5 +1,4 @@
 import { Kafka, KafkaMessage } from 'kafkajs';
-import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { CampaignOpenedV1, Envelope, EventDefinition, EventOf, ItemRegisteredV1, TOPICS } from '@giftflow/contracts';
@@ -48,7 +47,7 @@ export class BeneficiariesTestKit {
   }
 
   api() {
-    return request(this.service.url);
+    return this.service.api();
   }
 
   private registered = 0;

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { DeliveryConfirmedV1, DeliveryConfirmedV2, Envelope, GoodsReceivedV1, TOPICS, dlqTopicOf } from '@giftflow/contracts';
 import { DLQ_HEADERS } from '@giftflow/messaging';
@@ -42,7 +41,7 @@ export class DonorsTestKit {
   }
 
   api() {
-    return request(this.service.url);
+    return this.service.api();
   }
 
   // given

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, Partitioners, Producer } from 'kafkajs';
-import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AllocationConfirmedV1, AllocationRequestedV1, EventDefinition, EventOf, PledgeRecordedV1, TOPICS, dlqTopicOf } from '@giftflow/contracts';
 import { ServiceTestApp, createTestDataSource, envelopeOf, readTopic, startServiceForTest, testKafka, uniquePrefix, waitFor } from '@giftflow/testing';
@@ -61,7 +60,7 @@ export class InventoryTestKit {
   }
 
   api() {
-    return request(this.service.url);
+    return this.service.api();
   }
 
   /** Publishes an event (checked against its contract) to `<prefix><publisher>.events`, `times` times, as another service's relay would. */

@@ -98,7 +98,7 @@ describe('messaging backbone across a broker restart', () => {
       await waitFor('ready', async () => (await request(service.url).get('/health')).status === 200, 60_000, 250);
       // A request commits an event the relay cannot send: the broker is gone.
       await kafkaSh('stop');
-      await request(service.url).post('/donors').send({ kind: 'business', name: 'Cty TNHH An Phu', phone: '0299 3821 555' });
+      await service.api().post('/donors').send({ kind: 'business', name: 'Cty TNHH An Phu', phone: '0299 3821 555' });
       const asked = Date.now();
       await service.close();
       closed = true;

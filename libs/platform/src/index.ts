@@ -34,3 +34,4 @@ export * from './http/edge-exception.filter';
 export * from './http/http-edge.module';
 export * from './http/configure-http-edge';
 export * from './http/transient-retry.interceptor';
+export * from './auth';

@@ -10,6 +10,8 @@ import { ConsumerLagMetrics } from './metrics/consumer-lag.metrics';
 import { OutboxMetrics } from './metrics/outbox.metrics';
 import { ObservabilityModule } from './observability/observability.module';
 import { HttpEdgeModule } from './http/http-edge.module';
+import { AuthModule } from './auth/auth.module';
+import { AppName } from './auth/permissions';
 
 export interface ServiceCoreOptions extends MessagingModuleOptions {
   // eslint-disable-next-line @typescript-eslint/ban-types
@@ -21,7 +23,8 @@ export interface ServiceCoreOptions extends MessagingModuleOptions {
 /**
  * What every service app has: its own database (migrated), the messaging backbone, GET /health, GET /metrics,
  * JSON logs, routes that return an IdempotentAnswer answered as such (see answerOnce), and the HTTP edge
- * (input guard, validation pipe, exception filter) on every route.
+ * (input guard, validation pipe, exception filter) and the access check (AuthModule: a verified token and a role
+ * the permissions table allows) on every route.
  */
 @Module({})
 export class ServiceCoreModule {
@@ -35,6 +38,7 @@ export class ServiceCoreModule {
         MessagingModule.forService(messaging),
         ObservabilityModule.forService(options.service),
         HttpEdgeModule,
+        AuthModule.forApp(options.service as AppName),
       ],
       controllers: [HealthController],
       providers: [OutboxMetrics, ConsumerLagMetrics, { provide: APP_INTERCEPTOR, useClass: IdempotentAnswerInterceptor }],

@@ -8,3 +8,5 @@ export * from './http-fuzz/discover-routes';
 export * from './http-fuzz/dto-arbitrary';
 export * from './http-fuzz/fuzz-request';
 export * from './http-fuzz/run-fuzz';
+export * from './auth/test-tokens';
+export * from './auth/sign-in';

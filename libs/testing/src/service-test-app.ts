@@ -1,12 +1,18 @@
 import { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { configureHttpEdge, useServiceObservability } from '@giftflow/platform';
+import request from 'supertest';
+import { testBearer } from './auth/test-tokens';
 import { recreateTestDatabase } from './test-database';
 
 export interface ServiceTestApp {
   app: INestApplication;
   /** Base URL of the app's HTTP server on a free port, e.g. for supertest's request(url). */
   url: string;
+  /** `Bearer <token>` of the test admin (TEST_ADMIN), signed as the gateway signs (see testBearer). */
+  authorization: string;
+  /** supertest on `url`, every request signed in as the test admin. */
+  api(): ReturnType<typeof request.agent>;
   close(): Promise<void>;
 }
 
@@ -15,7 +21,8 @@ export interface ServiceTestApp {
  * (migrations run at start), the real broker with the test's topic prefix, the same HTTP edge as production
  * (guard, validation pipe and exception filter come with the module's ServiceCoreModule; configureHttpEdge
  * here), the same /metrics, correlation ids and JSON logs (LOG_LEVEL error unless `env` says), and an HTTP
- * server on a free port. Env is read when the module starts, so set per test here.
+ * server on a free port. Env is read when the module starts, so set per test here. Every route but the open ones
+ * needs a token: `api()` signs in as the test admin, testBearer() as anyone else.
  */
 export async function startServiceForTest(
   service: 'donors' | 'inventory' | 'beneficiaries' | 'reporting',
@@ -32,5 +39,7 @@ export async function startServiceForTest(
   configureHttpEdge(app);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
-  return { app, url: `http://127.0.0.1:${address.port}`, close: () => app.close() };
+  const url = `http://127.0.0.1:${address.port}`;
+  const authorization = await testBearer();
+  return { app, url, authorization, api: () => request.agent(url).set('Authorization', authorization), close: () => app.close() };
 }

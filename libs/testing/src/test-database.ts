@@ -47,3 +47,9 @@ export async function createTestDataSource(name: string, setupSql: string[] = []
   if (fresh) for (const sql of setupSql) await dataSource.query(sql);
   return dataSource;
 }
+
+/** `giftflow_test_<what>`, suffixed with GIFTFLOW_TEST_PORT_BASE when set, so checkouts testing side by side never share a database. */
+export function testDatabaseName(what: string): string {
+  const base = process.env.GIFTFLOW_TEST_PORT_BASE;
+  return `giftflow_test_${what}${base ? `_${base}` : ''}`;
+}

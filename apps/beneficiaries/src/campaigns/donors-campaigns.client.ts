@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { z } from 'zod';
 import { CAMPAIGN_KINDS, campaignEligibilitySchema, campaignTargetSchema, fields } from '@giftflow/contracts';
 import { KnownCampaign } from './known-campaign.entity';
+import { onBehalfOfCaller } from '@giftflow/platform';
 
 /** The parts of donors' `GET /campaigns/:id` answer we use; fields added by issue #9 may be absent or null. */
 const donorsCampaignSchema = z.object({
@@ -28,7 +29,7 @@ export class DonorsCampaignsClient {
   async find(campaignId: string): Promise<Omit<KnownCampaign, 'updatedAt'> | null> {
     const base = process.env.DONORS_URL ?? 'http://127.0.0.1:3001';
     try {
-      const response = await fetch(`${base}/campaigns/${encodeURIComponent(campaignId)}`, { signal: AbortSignal.timeout(3_000) });
+      const response = await fetch(`${base}/campaigns/${encodeURIComponent(campaignId)}`, { headers: onBehalfOfCaller(), signal: AbortSignal.timeout(3_000) });
       if (!response.ok) return null;
       const parsed = donorsCampaignSchema.safeParse(await response.json());
       if (!parsed.success) {

@@ -1,4 +1,5 @@
 import { BeneficiariesTestKit, aChild } from '../../test/beneficiaries-test-kit';
+import { testBearer } from '@giftflow/testing';
 
 /** Issue #9, the registry: duplicates and merges, diacritics-insensitive search, corrections, institutions by district. */
 describe('the children registry', () => {
@@ -36,7 +37,7 @@ describe('the children registry', () => {
     const twin = (await register({ fullName: 'Ly Thi Mai', birthDate: '2013-09-09', communeCode: '31600', confirmNotDuplicate: true }).expect(201)).body;
     const heldByTwin = (await allocate(twin.id).expect(202)).body.id;
 
-    const { body: merged } = await kit.api().post(`/children/${twin.id}/merge`).set('X-Actor', 'officer-lan').send({ intoId: keep.id }).expect(200);
+    const { body: merged } = await kit.api().post(`/children/${twin.id}/merge`).set('Authorization', await testBearer({ id: 'officer-lan' })).send({ intoId: keep.id }).expect(200);
     expect(merged).toEqual(keep);
     expect((await kit.api().get(`/children/${twin.id}`).expect(200)).body).toEqual(keep);
     const [event] = (await kit.publishedEvents()).filter((e) => e.type === 'BeneficiariesMerged' && e.aggregateId === twin.id);

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { KnownDonor } from './known-donor.entity';
+import { onBehalfOfCaller } from '@giftflow/platform';
 
 const donorsDonorSchema = z.object({ id: z.string(), kind: z.string() });
 
@@ -20,7 +21,7 @@ export class KnownDonors {
     if (await this.db.manager.existsBy(KnownDonor, { id: donorId })) return true;
     const base = process.env.DONORS_URL ?? 'http://127.0.0.1:3001';
     try {
-      const response = await fetch(`${base}/donors/${encodeURIComponent(donorId)}`, { signal: AbortSignal.timeout(3_000) });
+      const response = await fetch(`${base}/donors/${encodeURIComponent(donorId)}`, { headers: onBehalfOfCaller(), signal: AbortSignal.timeout(3_000) });
       if (!response.ok) return false;
       const parsed = donorsDonorSchema.safeParse(await response.json());
       if (!parsed.success) return false;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { CampaignClosedV1, LotQuantity, StockReservationRejectedV1, StockReservedV1 } from '@giftflow/contracts';
-import { waitFor } from '@giftflow/testing';
+import { testBearer, waitFor } from '@giftflow/testing';
 import { BeneficiariesTestKit } from '../../test/beneficiaries-test-kit';
 
 /**
@@ -59,7 +59,7 @@ describe('allocation plans', () => {
     await kit.api().post('/allocations').send({ beneficiaryId: gifted, lines: [{ itemCode: 'notebook-set', quantity: 1 }], allocatedOn: '2026-01-15' }).expect(202);
     await kit.api().post('/allocations').send({ beneficiaryId: holder, campaignId, lines: [{ itemCode: 'backpack', quantity: 1 }], allocatedOn: '2026-06-02' }).expect(202);
 
-    const { body: draft } = await preview().set('X-Actor', 'officer-lan').expect(201);
+    const { body: draft } = await preview().set('Authorization', await testBearer({ id: 'officer-lan' })).expect(201);
     expect(draft).toMatchObject({ id: expect.any(String), status: 'draft', willReceive: 3, willWait: 2, stock: [{ itemCode: 'backpack', available: 3, needed: 5 }] });
     expect(draft.roster.map((r: { beneficiaryId: string; rank: number; needScore: number }) => [r.rank, r.beneficiaryId, r.needScore])).toEqual([
       [1, neediest, 9], [2, alone, 5], [3, gifted, 5], [4, poorest, 3], [5, minority, 1],

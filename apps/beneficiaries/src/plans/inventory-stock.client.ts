@@ -1,5 +1,6 @@
 import { Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
 import { z } from 'zod';
+import { onBehalfOfCaller } from '@giftflow/platform';
 
 /** inventory's `GET /stock?itemCode=&warehouseCode=` answer: one row per item and warehouse. */
 const stockLevelsSchema = z.array(z.object({ itemCode: z.string(), warehouseCode: z.string(), available: z.number() }));
@@ -16,7 +17,7 @@ export class InventoryStockClient {
     const base = process.env.INVENTORY_URL ?? 'http://127.0.0.1:3002';
     const url = `${base}/stock?itemCode=${encodeURIComponent(itemCode)}&warehouseCode=${encodeURIComponent(warehouseCode)}`;
     try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+      const response = await fetch(url, { headers: onBehalfOfCaller(), signal: AbortSignal.timeout(5_000) });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const levels = stockLevelsSchema.parse(await response.json());
       return levels.filter((l) => l.itemCode === itemCode && l.warehouseCode === warehouseCode).reduce((sum, l) => sum + Math.max(0, l.available), 0);

@@ -3,6 +3,7 @@ import { DonorRegisteredV1 } from '@giftflow/contracts';
 import { BeneficiariesTestKit } from '../../test/beneficiaries-test-kit';
 import { Clock } from '../clock/clock';
 import { EndSponsorshipsJob } from './end-sponsorships/end-sponsorships.job';
+import { testBearer } from '@giftflow/testing';
 
 /** Issue #9: "Navy sponsors fishermen's children": 500,000 VND a month each until they turn 16. Time is the Clock's. */
 describe('sponsorships', () => {
@@ -30,7 +31,7 @@ describe('sponsorships', () => {
   it('enrols until the month of the 16th birthday, is paid three months, one month in arrears, and ends by itself at that month', async () => {
     setToday('2023-04-10T03:00:00Z');
     const childId = await orphan('2012-08-15');
-    const { body } = await enrol({ childId }).set('X-Actor', 'officer-lan').expect(201);
+    const { body } = await enrol({ childId }).set('Authorization', await testBearer({ id: 'officer-lan' })).expect(201);
     expect(body).toMatchObject({ id: expect.any(String), status: 'active', donorId: navy, childId, monthlyAmountVnd: 500_000, startMonth: '2023-01', endMonth: '2028-08', untilAge: 16, campaignId: null });
     const id = body.id as string;
     const [enrolled] = (await kit.outbox('SponsorshipEnrolled')).filter((e) => e.aggregateId === id);

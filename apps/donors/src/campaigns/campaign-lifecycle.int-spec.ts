@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DonorsTestKit } from '../../test/donors-test-kit';
+import { testBearer } from '@giftflow/testing';
 
 /** Campaigns with kinds, rules and targets, listed by status and closed (real PostgreSQL and Kafka). */
 describe('campaigns: POST /campaigns with rules, GET /campaigns, POST /campaigns/:id/close', () => {
@@ -43,7 +44,7 @@ describe('campaigns: POST /campaigns with rules, GET /campaigns, POST /campaigns
     const donorId = await kit.givenDonor();
     const before = await kit.recordPledge({ donorId, campaignId, lines: [{ itemCode: 'mooncake', quantity: 100 }] }).expect(201);
 
-    const { body: closed } = await kit.api().post(`/campaigns/${campaignId}/close`).set('X-Actor', 'staff:lan').expect(201);
+    const { body: closed } = await kit.api().post(`/campaigns/${campaignId}/close`).set('Authorization', await testBearer({ id: 'staff:lan' })).expect(201);
     const again = await kit.api().post(`/campaigns/${campaignId}/close`).expect(201);
     const refused = await kit.recordPledge({ donorId, campaignId, lines: [{ itemCode: 'mooncake', quantity: 5 }] }).expect(409);
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DonorsTestKit } from '../../test/donors-test-kit';
+import { TEST_ADMIN, testBearer } from '@giftflow/testing';
 
 /** The donor register: duplicates, corrections and search (real PostgreSQL and Kafka). */
 describe('donor register: POST /donors duplicates, PATCH /donors/:id, GET /donors search', () => {
@@ -74,7 +75,7 @@ describe('donor register: POST /donors duplicates, PATCH /donors/:id, GET /donor
     const other = (await register({ name: 'Other', kind: 'individual', email: `${randomUUID()}@example.vn` }).expect(201)).body;
     const donor = (await register({ name: 'Nguyen Van Tam', kind: 'individual' }).expect(201)).body;
 
-    const { body: updated } = await kit.api().patch(`/donors/${donor.id}`).set('X-Actor', 'staff:lan')
+    const { body: updated } = await kit.api().patch(`/donors/${donor.id}`).set('Authorization', await testBearer({ id: 'staff:lan' }))
       .send({ name: 'Nguyễn Văn Tâm', kind: 'business', taxCode: '2200333444' }).expect(200);
     const unchanged = await kit.api().patch(`/donors/${donor.id}`).send({ name: 'Nguyễn Văn Tâm' }).expect(200);
     const taken = await kit.api().patch(`/donors/${donor.id}`).send({ email: other.email.toUpperCase() }).expect(409);
@@ -89,7 +90,7 @@ describe('donor register: POST /donors duplicates, PATCH /donors/:id, GET /donor
     const events = await kit.outbox('DonorUpdated', donor.id);
     expect(events.map((e) => [e.actor, e.payload])).toEqual([
       ['staff:lan', { donorId: donor.id, kind: 'business' }],
-      ['api', { donorId: donor.id, kind: 'business' }],
+      [TEST_ADMIN.id, { donorId: donor.id, kind: 'business' }],
     ]);
     await kit.api().patch(`/donors/${randomUUID()}`).send({ name: 'x' }).expect(404);
     expect((await kit.api().patch(`/donors/${donor.id}`).send({ kind: 'pirate', phone: 'x' }).expect(400)).body.message).toHaveLength(2);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { fundDateOf } from '@giftflow/platform';
 import { DonorsTestKit } from '../../test/donors-test-kit';
+import { testBearer } from '@giftflow/testing';
 
 /** Pledges of the programmes: business dates, amendments, closing, walk-ins, big money, lists (real PostgreSQL and Kafka). */
 describe('pledges: pledgedOn/expectedOn, PATCH /pledges/:id, POST /pledges/:id/close, walk-ins, 64-bit money, GET /pledges', () => {
@@ -8,7 +9,11 @@ describe('pledges: pledgedOn/expectedOn, PATCH /pledges/:id, POST /pledges/:id/c
   let donorId: string;
   const today = () => fundDateOf(new Date());
   const daysFromToday = (days: number) => fundDateOf(new Date(Date.now() + days * 86_400_000));
-  const amend = (id: string, lines: object[]) => kit.api().patch(`/pledges/${id}`).set('X-Actor', 'staff:lan').send({ lines });
+  const amend = (id: string, lines: object[]) => kit.api().patch(`/pledges/${id}`).set('Authorization', actorBearer).send({ lines });
+  let actorBearer = ''; // signed in as staff:lan: the events name them as actor
+  beforeAll(async () => {
+    actorBearer = await testBearer({ id: 'staff:lan' });
+  });
   const close = (id: string, reason = 'the donor cannot send the rest') => kit.api().post(`/pledges/${id}/close`).send({ reason });
   const list = async (query: string) => (await kit.api().get(`/pledges?${query}`).expect(200)).body;
 

@@ -56,6 +56,7 @@ export function forwardTo(options: ForwardingOptions): { handle: (req: IncomingM
     const hasBody = declared > 0 || req.headers['transfer-encoding'] !== undefined;
 
     const headers = withoutHopByHop(req.headers);
+    delete headers.cookie; // the console's session cookies are the gateway's: the service gets the bearer token made of them
     headers.host = target.host;
     if (req.headers['transfer-encoding'] !== undefined) headers['transfer-encoding'] = 'chunked'; // the body is re-chunked as it streams
     const clientIp = req.socket.remoteAddress ?? '';

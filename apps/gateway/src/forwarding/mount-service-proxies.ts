@@ -11,7 +11,7 @@ const positive = (env: NodeJS.ProcessEnv, name: string, fallback: number): numbe
 
 /**
  * One origin for the console: `/api/<service>/…` goes to that service's same route, method, headers
- * (Idempotency-Key, X-Actor…) and body unchanged; the service's status and body come back as they are.
+ * (Authorization, Idempotency-Key…; cookies stay at the gateway) and body unchanged; the service's status and body come back as they are.
  * Mounted with Express' app.use, which strips the `/api/<service>` prefix from req.url before forwarding.
  * MAX_BODY_BYTES (default 1 MiB), GATEWAY_UPSTREAM_TIMEOUT_MS (default 30 s) and GATEWAY_UPSTREAM_MAX_SOCKETS
  * (default 64 per service) bound what one request and one service may take.

@@ -1,9 +1,11 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { PublicRoute } from '@giftflow/platform';
 import { UPSTREAM_NAMES, upstreamUrl } from '../upstreams';
 
 /** GET /health: the gateway has no database; it is healthy when every service it forwards to is. */
+@PublicRoute()
 @Controller('health')
 export class GatewayHealthController {
   @Get()

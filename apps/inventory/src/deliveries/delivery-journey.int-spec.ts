@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { InventoryTestKit, PublishedEvent } from '../../test/inventory-test-kit';
+import { testBearer } from '@giftflow/testing';
 
 /**
  * The warehouse's part of the journey, with the numbers the end-to-end test checks: 20 bicycles received,
@@ -8,7 +9,11 @@ import { InventoryTestKit, PublishedEvent } from '../../test/inventory-test-kit'
 describe('deliveries: reserved → ready → dispatched → delivered | failed', () => {
   let kit: InventoryTestKit;
   const allocations: string[] = [];
-  const step = (id: string, action: 'dispatch' | 'confirm' | 'fail', body: object) => kit.api().post(`/deliveries/${id}/${action}`).set('X-Actor', 'volunteer-an').send(body);
+  const step = (id: string, action: 'dispatch' | 'confirm' | 'fail', body: object) => kit.api().post(`/deliveries/${id}/${action}`).set('Authorization', actorBearer).send(body);
+  let actorBearer = ''; // signed in as volunteer-an: the events name them as actor
+  beforeAll(async () => {
+    actorBearer = await testBearer({ id: 'volunteer-an' });
+  });
   const eventsFor = (events: PublishedEvent[], type: string) => events.filter((e) => e.type === type && allocations.includes(e.aggregateId));
 
   beforeAll(async () => {

@@ -31,11 +31,13 @@ export interface DeliveryFilter {
   volunteer?: string;
   warehouseCode?: string;
   campaignId?: string;
+  /** Only these warehouses' deliveries (a volunteer's scope); unset: all. */
+  warehouseCodes?: string[] | null;
 }
 
 const WHERE = `($1::text IS NULL OR d.status = $1) AND ($2::uuid IS NULL OR d.allocation_id = $2) AND ($3::text IS NULL OR d.volunteer = $3)
-   AND ($4::text IS NULL OR d.warehouse_code = $4) AND ($5::uuid IS NULL OR d.campaign_id = $5)`;
-const params = (f: DeliveryFilter) => [f.status ?? null, f.allocationId ?? null, f.volunteer ?? null, f.warehouseCode ?? null, f.campaignId ?? null];
+   AND ($4::text IS NULL OR d.warehouse_code = $4) AND ($5::uuid IS NULL OR d.campaign_id = $5) AND ($6::text[] IS NULL OR d.warehouse_code = ANY($6))`;
+const params = (f: DeliveryFilter) => [f.status ?? null, f.allocationId ?? null, f.volunteer ?? null, f.warehouseCode ?? null, f.campaignId ?? null, f.warehouseCodes ?? null];
 
 /** Deliveries as volunteers see them, oldest first (reads only). */
 export async function findDeliveries(manager: EntityManager, filter: DeliveryFilter, page?: { limit: number; offset: number }): Promise<DeliveryView[]> {
@@ -56,7 +58,7 @@ export async function findDeliveries(manager: EntityManager, filter: DeliveryFil
        FROM deliveries d
       WHERE ${WHERE}
       ORDER BY d.created_at, d.allocation_id
-      LIMIT $6 OFFSET $7`,
+      LIMIT $7 OFFSET $8`,
     [...params(filter), page?.limit ?? null, page?.offset ?? 0],
   );
   const iso = (d: Date | null) => (d ? d.toISOString() : null);

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { z } from 'zod';
 import { fields } from '@giftflow/contracts';
 import { PledgeTerms } from './pledge-terms';
+import { onBehalfOfCaller } from '@giftflow/platform';
 
 /** The parts of donors' `GET /pledges/:id` answer we use; a line gives `quantity` or `pledged`. */
 const donorsPledgeSchema = z.object({
@@ -30,7 +31,7 @@ export class DonorsPledgesClient {
   async find(pledgeId: string): Promise<PledgeTerms | null> {
     const base = process.env.DONORS_URL ?? 'http://127.0.0.1:3001';
     try {
-      const response = await fetch(`${base}/pledges/${encodeURIComponent(pledgeId)}`, { signal: AbortSignal.timeout(3_000) });
+      const response = await fetch(`${base}/pledges/${encodeURIComponent(pledgeId)}`, { headers: onBehalfOfCaller(), signal: AbortSignal.timeout(3_000) });
       if (!response.ok) return null;
       const parsed = donorsPledgeSchema.safeParse(await response.json());
       if (!parsed.success) {

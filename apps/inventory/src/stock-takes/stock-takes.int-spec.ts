@@ -1,4 +1,5 @@
 import { InventoryTestKit } from '../../test/inventory-test-kit';
+import { testBearer } from '@giftflow/testing';
 
 describe('stock-takes while stock keeps moving', () => {
   let kit: InventoryTestKit;
@@ -23,7 +24,7 @@ describe('stock-takes while stock keeps moving', () => {
     await kit.waitForDeliveryStatus([allocationId], 'reserved');
     expect(await kit.stock('BIKE', 'WH-1')).toMatchObject({ onHand: 15, reserved: 3 });
 
-    const closed = (await kit.api().post(`/stock-takes/${opened.id}/close`).set('X-Actor', 'storekeeper').expect(201)).body;
+    const closed = (await kit.api().post(`/stock-takes/${opened.id}/close`).set('Authorization', await testBearer({ id: 'storekeeper' })).expect(201)).body;
     expect(closed).toMatchObject({ status: 'closed', variances: [{ itemCode: 'BIKE', lotId: null, expected: 10, counted: 9, variance: -1 }] });
     expect(await kit.stock('BIKE', 'WH-1')).toMatchObject({ onHand: 14, reserved: 3, available: 11 });
     const adjusted = await kit.outbox('StockAdjusted');

@@ -1,4 +1,4 @@
-import { sleep, waitFor } from '@giftflow/testing';
+import { TEST_ADMIN, sleep, waitFor } from '@giftflow/testing';
 import { InventoryTestKit } from '../../test/inventory-test-kit';
 
 describe('the stock ledger: append-only, every change through it, balances and reconciliation from it', () => {
@@ -58,7 +58,7 @@ describe('the stock ledger: append-only, every change through it, balances and r
   it('pages the movements and answers balances as of a moment', async () => {
     const { body: first } = await kit.api().get('/stock/movements?itemCode=bicycle&page=1&pageSize=1').expect(200);
     expect(first).toEqual({
-      items: [expect.objectContaining({ kind: 'received', quantity: 5, lotId: expect.any(String), reference: expect.any(String), actor: 'api', at: expect.any(String) })],
+      items: [expect.objectContaining({ kind: 'received', quantity: 5, lotId: expect.any(String), reference: expect.any(String), actor: TEST_ADMIN.id, at: expect.any(String) })],
       total: 1, page: 1, pageSize: 1,
     });
     const receivedAt = new Date(first.items[0].at);

@@ -1,4 +1,5 @@
 import { InventoryTestKit } from '../../test/inventory-test-kit';
+import { testBearer } from '@giftflow/testing';
 
 describe('transfers in two steps', () => {
   let kit: InventoryTestKit;
@@ -24,7 +25,7 @@ describe('transfers in two steps', () => {
     expect(await kit.stock('milk', 'LP-1')).toEqual({ itemCode: 'milk', warehouseCode: 'LP-1', onHand: 0, reserved: 0, available: 0, inTransit: 6 });
 
     // 5 of the 6 arrive: the first-sent lot fully, the second short by one.
-    const received = (await kit.api().post(`/transfers/${sent.id}/receive`).set('X-Actor', 'keeper-lp').send({ lines: [{ itemCode: 'milk', quantity: 5 }] }).expect(201)).body;
+    const received = (await kit.api().post(`/transfers/${sent.id}/receive`).set('Authorization', await testBearer({ id: 'keeper-lp' })).send({ lines: [{ itemCode: 'milk', quantity: 5 }] }).expect(201)).body;
     expect(received).toMatchObject({ status: 'received', lines: [{ quantity: 4, receivedQuantity: 4 }, { quantity: 2, receivedQuantity: 1 }] });
     expect(await kit.stock('milk', 'LP-1')).toEqual({ itemCode: 'milk', warehouseCode: 'LP-1', onHand: 5, reserved: 0, available: 5, inTransit: 0 });
     const lots = (await kit.api().get('/lots?itemCode=milk&warehouseCode=LP-1').expect(200)).body;

@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs';
 import { Kafka } from 'kafkajs';
-import request from 'supertest';
 import { ServiceTestApp, publishEnvelopes, startServiceForTest, testKafka, uniquePrefix, waitFor } from '@giftflow/testing';
 import { ReportingModule } from '../reporting.module';
 import { waitUntilProjected } from '../testing/bicycle-story.fixture';
@@ -15,7 +14,7 @@ describe('reports on the province story', () => {
   let service: ServiceTestApp;
   let kafka: Kafka;
 
-  const get = async (path: string) => (await request(service.url).get(path).expect(200)).body;
+  const get = async (path: string) => (await service.api().get(path).expect(200)).body;
   const summary = (query: string) => get(`/reports/summary?${query}`);
   const JUNE = 'from=2026-06-01&to=2026-06-30';
   const H1 = 'from=2026-01-01&to=2026-06-30';
@@ -134,7 +133,7 @@ describe('reports on the province story', () => {
       { districtCode: LONG_PHU, requested: 4, committed: 4, dispatched: 4, delivered: 3, deliveredValueVnd: 750_000, childrenReached: 2, institutionsReached: 0 },
       { districtCode: TRAN_DE, requested: 2, committed: 2, dispatched: 2, delivered: 2, deliveredValueVnd: 2_050_000, childrenReached: 1, institutionsReached: 0 },
     ]);
-    await request(service.url).get('/reports/campaigns/7f1d7c4e-0000-4000-8000-000000000000').expect(404);
+    await service.api().get('/reports/campaigns/7f1d7c4e-0000-4000-8000-000000000000').expect(404);
   });
 
   it('GET /reports/donors/:id/statement: where the donor\'s gifts went, pledge by pledge', async () => {
@@ -177,13 +176,13 @@ describe('reports on the province story', () => {
       const json = await get(path);
       const expected = sectionsOf(name, json).map((s) => ({ name: s.name, columns: s.columns, rows: s.rows.map((r) => s.columns.map((c) => r[c] ?? null)) }));
 
-      const csv = await request(service.url).get(`${path}${path.includes('?') ? '&' : '?'}format=csv`).buffer(true).parse(binary as never).expect(200);
+      const csv = await service.api().get(`${path}${path.includes('?') ? '&' : '?'}format=csv`).buffer(true).parse(binary as never).expect(200);
       expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
       const bytes = csv.body as Buffer;
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       expect(readCsv(bytes.toString('utf8').slice(1))).toEqual(expected.map((s) => ({ ...s, rows: s.rows.map((r) => r.map((v) => (v === null ? '' : String(v)))) })));
 
-      const xlsx = await request(service.url).get(path).set('Accept', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').buffer(true).parse(binary as never).expect(200);
+      const xlsx = await service.api().get(path).set('Accept', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').buffer(true).parse(binary as never).expect(200);
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(xlsx.body as Buffer);
       expect(workbook.worksheets.map((sheet) => {
@@ -197,7 +196,7 @@ describe('reports on the province story', () => {
   it('the half-year document, in Vietnamese by default and in English, carries the summary\'s figures', async () => {
     const half = await summary(H1);
     const text = async (query: string) => {
-      const response = await request(service.url).get(`/reports/documents/half-year?year=2026&half=1${query}`).expect(200);
+      const response = await service.api().get(`/reports/documents/half-year?year=2026&half=1${query}`).expect(200);
       expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
       return response.text;
     };
@@ -242,16 +241,16 @@ describe('reports on the province story', () => {
 
   it('the half-year document as a PDF with a font that has the Vietnamese glyphs; 400 for a half or language it has not', async () => {
     for (const lang of ['vi', 'en']) {
-      const pdf = await request(service.url).get(`/reports/documents/half-year?year=2026&half=1&lang=${lang}&format=pdf`).buffer(true).parse(binary as never).expect(200);
+      const pdf = await service.api().get(`/reports/documents/half-year?year=2026&half=1&lang=${lang}&format=pdf`).buffer(true).parse(binary as never).expect(200);
       expect(pdf.headers['content-type']).toBe('application/pdf');
       const bytes = pdf.body as Buffer;
       expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       expect(bytes.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans/);
       expect(bytes.length).toBeGreaterThan(5_000);
     }
-    await request(service.url).get('/reports/documents/half-year?year=2026&half=3').expect(400);
-    await request(service.url).get('/reports/documents/half-year?year=2026&half=1&lang=fr').expect(400);
-    await request(service.url).get('/reports/documents/half-year?half=1').expect(400);
+    await service.api().get('/reports/documents/half-year?year=2026&half=3').expect(400);
+    await service.api().get('/reports/documents/half-year?year=2026&half=1&lang=fr').expect(400);
+    await service.api().get('/reports/documents/half-year?half=1').expect(400);
   });
 
   it('GET /reports/status: every partition handled to its end offset, no lag, no rebuild running', async () => {
@@ -269,7 +268,7 @@ describe('reports on the province story', () => {
       get(`/reports/donors/${ids.donorA}/statement?${H1}`), get('/reports/sponsorships?month=2026-06'), get('/reports/monthly?month=2026-06'),
     ]);
     const live = await reports();
-    await request(service.url).post('/admin/rebuild').expect(202);
+    await service.api().post('/admin/rebuild').expect(202);
     const during = await get('/reports/status');
     if (during.rebuild) expect(during.rebuild).toMatchObject({ generation: 2, events: story.events.length + story.late.length });
     await waitFor('generation 2 to become active', async () => (await get('/admin/rebuild')).activeGeneration === 2, 60_000, 250);

@@ -6,14 +6,17 @@ type Classes = MixedList<Function>; // eslint-disable-line @typescript-eslint/ba
 
 /**
  * Options for a service's DataSource: its own database, its entities, and its migrations (the
- * messaging migrations first), run at start-up. Never `synchronize`.
+ * messaging migrations first, unless the app publishes nothing: the gateway), run at start-up. Never `synchronize`.
  */
-export function typeOrmOptions(settings: DatabaseSettings, entities: Classes, migrations: Function[]): DataSourceOptions { // eslint-disable-line @typescript-eslint/ban-types
+export function typeOrmOptions(
+  settings: DatabaseSettings, entities: Classes, migrations: Function[], // eslint-disable-line @typescript-eslint/ban-types
+  options: { messaging?: boolean } = {},
+): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl(settings.serverUrl, settings.database),
     entities,
-    migrations: [...MESSAGING_MIGRATIONS, ...migrations],
+    migrations: [...(options.messaging ?? true ? MESSAGING_MIGRATIONS : []), ...migrations],
     migrationsRun: true,
     migrationsTransactionMode: 'each',
     synchronize: false,

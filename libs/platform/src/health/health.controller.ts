@@ -4,12 +4,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { KafkaHealth, MessagingHealth } from '@giftflow/messaging';
+import { PublicRoute } from '../auth/public-route.decorator';
 
 /**
  * GET /health (readiness): 503 `unavailable` when the database or Kafka does not answer, or a consumer or the
  * relay is down (restarting, paused by an outage, stalled); 200 `degraded` when outbox rows are parked; else
  * 200 `ok`. GET /health/live (liveness): 200 while the process runs. See docs/api.md and docs/backbone.md.
  */
+@PublicRoute()
 @Controller('health')
 export class HealthController {
   constructor(

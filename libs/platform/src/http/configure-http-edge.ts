@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { STATUS_CODES, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { callerAuthorizationMiddleware } from '../auth/caller-authorization';
 
 /** The largest request body accepted, by the gateway and by every service: MAX_BODY_BYTES, default 1 MiB. */
 export function maxBodyBytes(env: NodeJS.ProcessEnv = process.env): number {
@@ -19,6 +20,7 @@ export function maxBodyBytes(env: NodeJS.ProcessEnv = process.env): number {
 export function configureHttpEdge(app: INestApplication, options: { bodyParser?: boolean } = {}): void {
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
+  express.use(callerAuthorizationMiddleware);
   if (options.bodyParser ?? true) {
     const limit = maxBodyBytes();
     express.useBodyParser('json', { limit });

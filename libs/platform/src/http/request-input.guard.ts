@@ -4,9 +4,9 @@ import { badRequest } from './validation.pipe';
 import { INPUT_LIMITS, findUnsafeInput, unsafeString } from './unsafe-input';
 
 /** The request headers the services read as data; each must be a short, storable string. */
-export const CHECKED_HEADERS = ['idempotency-key', 'x-actor', 'x-correlation-id'] as const;
+export const CHECKED_HEADERS = ['idempotency-key', 'x-correlation-id'] as const;
 const HEADER_NAMES: Record<(typeof CHECKED_HEADERS)[number], string> = {
-  'idempotency-key': 'Idempotency-Key', 'x-actor': 'X-Actor', 'x-correlation-id': 'X-Correlation-Id',
+  'idempotency-key': 'Idempotency-Key', 'x-correlation-id': 'X-Correlation-Id',
 };
 
 /**

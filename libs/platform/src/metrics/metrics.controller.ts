@@ -1,9 +1,11 @@
 import { Controller, Get, Res } from '@nestjs/common';
+import { PublicRoute } from '../auth/public-route.decorator';
 import { ApiOkResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ServiceMetrics } from './service-metrics';
 
 /** Prometheus' scrape endpoint, open like /health (docs/observability.md). */
+@PublicRoute()
 @Controller('metrics')
 export class MetricsController {
   constructor(private readonly metrics: ServiceMetrics) {}

@@ -25,6 +25,18 @@ export interface RouteInfo {
 const joinPath = (...parts: (string | undefined)[]) =>
   '/' + parts.flatMap((p) => (p ?? '').split('/')).filter(Boolean).join('/');
 
+/** `GET /deliveries/{allocationId}`: how the permissions table names the route a handler serves (null: not a route). */
+export function routeKeyOf(controller: Type<unknown>, handler: string): string | null {
+  const fn = (controller.prototype as Record<string, unknown>)[handler];
+  if (typeof fn !== 'function') return null;
+  const requestMethod = Reflect.getMetadata(METHOD_METADATA, fn) as RequestMethod | undefined;
+  const own = Reflect.getMetadata(PATH_METADATA, fn) as string | string[] | undefined;
+  if (requestMethod === undefined || own === undefined) return null;
+  const base = Reflect.getMetadata(PATH_METADATA, controller) as string | string[] | undefined;
+  const nestPath = joinPath(Array.isArray(base) ? base[0] : base, Array.isArray(own) ? own[0] : own);
+  return `${RequestMethod[requestMethod]} ${nestPath.replace(/:([A-Za-z0-9_]+)/g, '{$1}')}`;
+}
+
 /** Every route of every controller the app's modules declare. */
 export function listRoutes(app: INestApplication): RouteInfo[] {
   const container = (app as unknown as { container: NestContainer }).container;

@@ -10,6 +10,8 @@ export interface FuzzTarget {
   url: string;
   /** Its Nest module: the routes are read from its metadata. */
   module: Type<unknown>;
+  /** `Bearer <token>` sent with every request (a role every route allows), so the cases reach the handlers. */
+  authorization?: string;
 }
 
 export interface RouteOutcome {
@@ -106,7 +108,7 @@ async function fuzzRoute(
     let response: FuzzResponse | undefined;
     let reason: string | null;
     try {
-      response = await sendRequest(target.url, sent, agent);
+      response = await sendRequest(target.url, target.authorization ? { ...sent, headers: { ...sent.headers, authorization: target.authorization } } : sent, agent);
       reason = badAnswer(response);
     } catch (error) {
       reason = `no answer: ${(error as Error).message}`;

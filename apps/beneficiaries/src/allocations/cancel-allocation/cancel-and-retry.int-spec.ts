@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DeliveryConfirmedV2, DeliveryFailedV1, DeliveryFailedV2, LotQuantity, ShipmentDispatchedV1, StockReservedV1 } from '@giftflow/contracts';
-import { waitFor } from '@giftflow/testing';
+import { testBearer, waitFor } from '@giftflow/testing';
 import { BeneficiariesTestKit } from '../../../test/beneficiaries-test-kit';
 
 /** Issue #9: staff cancel before dispatch, retry after a failed delivery; inventory's side is played by its events. */
@@ -31,7 +31,7 @@ describe('POST /allocations/:id/cancel and /retry, GET /allocations', () => {
 
   it('cancels a requested or confirmed allocation: cancelled with its reason, AllocationCancelled published', async () => {
     const requested = await requestAllocation();
-    const { body } = await kit.api().post(`/allocations/${requested}/cancel`).set('X-Actor', 'officer-lan').send({ reason: 'family moved away' }).expect(200);
+    const { body } = await kit.api().post(`/allocations/${requested}/cancel`).set('Authorization', await testBearer({ id: 'officer-lan' })).send({ reason: 'family moved away' }).expect(200);
     expect(body).toMatchObject({ id: requested, status: 'cancelled', reason: 'family moved away' });
     const [event] = (await kit.publishedEvents()).filter((e) => e.type === 'AllocationCancelled' && e.aggregateId === requested);
     expect(event).toMatchObject({ actor: 'officer-lan', payload: { allocationId: requested, reason: 'family moved away' } });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { BeneficiariesTestKit } from '../../../test/beneficiaries-test-kit';
 import { fundToday } from '../../children/birth-date';
+import { testBearer } from '@giftflow/testing';
 
 describe('POST /allocations, GET /allocations/:id', () => {
   let kit: BeneficiariesTestKit;
@@ -19,7 +20,7 @@ describe('POST /allocations, GET /allocations/:id', () => {
   it('accepts a request for a child (202, requested) and publishes AllocationRequested with the beneficiary ref', async () => {
     const childId = await kit.registerChild({ districtCode: '946' });
     const lines = [{ itemCode: 'bicycle', quantity: 1 }, { itemCode: 'notebook-set', quantity: 2 }];
-    const { body } = await kit.api().post('/allocations').set('X-Actor', 'officer-lan')
+    const { body } = await kit.api().post('/allocations').set('Authorization', await testBearer({ id: 'officer-lan' }))
       .send({ beneficiaryId: childId, campaignId, warehouseCode: 'ST-FUND', lines })
       .expect(202);
     const expected = { id: expect.any(String), beneficiaryId: childId, beneficiaryKind: 'child', districtCode: '946', campaignId, warehouseCode: 'ST-FUND', lines };

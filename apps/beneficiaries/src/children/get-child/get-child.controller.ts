@@ -1,20 +1,32 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AuthenticatedUser, CurrentUser, warehouseScopeOf } from '@giftflow/platform';
 import { ChildView, childView } from '../child.entity';
 import { livingChildOr404 } from '../find-child';
+import { ChildDeliveryCard, deliveryCardFor } from './child-delivery-card';
 
 @Controller('children')
 export class GetChildController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The full record, for staff; a record merged away answers with the one it lives on as. 404 unknown id, 400 not a UUID. */
+  /**
+   * The full record, for staff, written to the access log (child_record_reads: who, when, which child); a record
+   * merged away answers with the one it lives on as. A volunteer gets only the delivery card. 404 unknown id,
+   * 400 not a UUID.
+   */
   @Get(':id')
-  @ApiOkResponse({ description: "The child's full record (staff); for a merged-away id, the surviving record" })
+  @ApiOkResponse({ description: "The child's full record (staff; each read is logged); for a merged-away id, the surviving record. A volunteer: `{id, fullName, communeCode, guardianName}`" })
   @ApiBadRequestResponse({ description: 'An id that is not a UUID' })
+  @ApiForbiddenResponse({ description: 'A volunteer, for a child with no delivery from their warehouses' })
   @ApiNotFoundResponse({ description: 'Unknown child' })
-  async get(@Param('id', ParseUUIDPipe) id: string): Promise<ChildView> {
-    return childView(await livingChildOr404(this.dataSource.manager, id));
+  async get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthenticatedUser): Promise<ChildView | ChildDeliveryCard> {
+    const m = this.dataSource.manager;
+    const child = await livingChildOr404(m, id);
+    const scope = warehouseScopeOf(user);
+    if (scope) return deliveryCardFor(m, child, scope);
+    await m.query('INSERT INTO child_record_reads (child_id, read_by) VALUES ($1, $2)', [child.id, user.id]);
+    return childView(child);
   }
 }

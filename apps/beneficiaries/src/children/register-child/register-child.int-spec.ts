@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { BeneficiariesTestKit, aChild } from '../../../test/beneficiaries-test-kit';
 import { fundToday } from '../birth-date';
+import { testBearer } from '@giftflow/testing';
 
 describe('POST /children, GET /children/:id', () => {
   let kit: BeneficiariesTestKit;
@@ -16,7 +17,7 @@ describe('POST /children, GET /children/:id', () => {
     (await kit.api().post('/children').send(body).expect(400)).body.message.join('\n');
 
   it('records the child (201, full record for staff) and publishes BeneficiaryRegistered with no name, phone or birth date', async () => {
-    const { body } = await kit.api().post('/children').set('X-Actor', 'social-worker').send(aChild()).expect(201);
+    const { body } = await kit.api().post('/children').set('Authorization', await testBearer({ id: 'social-worker' })).send(aChild()).expect(201);
     expect(body).toEqual({ id: expect.any(String), ...aChild(), registeredAt: expect.any(String) });
     expect((await kit.api().get(`/children/${body.id}`).expect(200)).body).toEqual(body);
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { BeneficiariesTestKit } from '../../../test/beneficiaries-test-kit';
+import { TEST_ADMIN } from '@giftflow/testing';
 
 describe('POST /institutions, GET /institutions/:id', () => {
   let kit: BeneficiariesTestKit;
@@ -19,7 +20,7 @@ describe('POST /institutions, GET /institutions/:id', () => {
 
     const events = await kit.publishedEvents();
     expect(events).toEqual([expect.objectContaining({
-      type: 'BeneficiaryRegistered', aggregateId: body.id, actor: 'api',
+      type: 'BeneficiaryRegistered', aggregateId: body.id, actor: TEST_ADMIN.id,
       payload: { kind: 'institution', beneficiaryId: body.id, districtCode: '941', institutionKind: 'orphanage', residents: 42 },
     })]);
   });

@@ -1,9 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { DonorsTestKit } from '../../../test/donors-test-kit';
+import { TEST_ADMIN, testBearer } from '@giftflow/testing';
 
 describe('POST /pledges/:id/cancel (real PostgreSQL and Kafka)', () => {
   let kit: DonorsTestKit;
-  const cancel = (id: string, reason = 'donor withdrew') => kit.api().post(`/pledges/${id}/cancel`).set('X-Actor', 'staff:lan').send({ reason });
+  const cancel = (id: string, reason = 'donor withdrew') => kit.api().post(`/pledges/${id}/cancel`).set('Authorization', actorBearer).send({ reason });
+  let actorBearer = ''; // signed in as staff:lan: the events name them as actor
+  beforeAll(async () => {
+    actorBearer = await testBearer({ id: 'staff:lan' });
+  });
 
   beforeAll(async () => {
     kit = await DonorsTestKit.start('giftflow_test_donors_cancel_pledge');
@@ -23,7 +28,7 @@ describe('POST /pledges/:id/cancel (real PostgreSQL and Kafka)', () => {
     expect(await kit.pledge(pledge.id)).toEqual(cancelled);
     const events = (await kit.publishedEvents()).filter((e) => e.aggregateId === pledge.id).map((e) => [e.type, e.actor, e.payload]);
     expect(events).toEqual([
-      ['PledgeRecorded', 'api', expect.anything()],
+      ['PledgeRecorded', TEST_ADMIN.id, expect.anything()],
       ['PledgeCancelled', 'staff:lan', { pledgeId: pledge.id, reason: 'donor withdrew' }],
       ['PledgeStatusChanged', 'staff:lan', { pledgeId: pledge.id, from: 'pledged', to: 'cancelled' }],
     ]);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DonorsTestKit } from '../../../test/donors-test-kit';
+import { testBearer } from '@giftflow/testing';
 
 describe('POST /pledges (real PostgreSQL and Kafka)', () => {
   let kit: DonorsTestKit;
@@ -24,7 +25,7 @@ describe('POST /pledges (real PostgreSQL and Kafka)', () => {
   it('records a pledge and publishes PledgeRecorded with the donor kind and every line', async () => {
     const body = { donorId, campaignId, lines: [{ itemCode: 'bicycle', quantity: 20, unitValueVnd: 1_800_000 }, { itemCode: 'backpack', quantity: 50 }] };
 
-    const reply = await kit.recordPledge(body).set('X-Actor', 'staff:lan').expect(201);
+    const reply = await kit.recordPledge(body).set('Authorization', await testBearer({ id: 'staff:lan' })).expect(201);
 
     const pledge = reply.body;
     expect(reply.headers['idempotent-replayed']).toBeUndefined();

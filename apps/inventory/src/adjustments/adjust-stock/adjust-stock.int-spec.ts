@@ -1,4 +1,5 @@
 import { InventoryTestKit } from '../../../test/inventory-test-kit';
+import { testBearer } from '@giftflow/testing';
 
 describe('POST /adjustments', () => {
   let kit: InventoryTestKit;
@@ -21,7 +22,7 @@ describe('POST /adjustments', () => {
   });
 
   it('removes what is available and adds what was found, each through the ledger, with StockAdjusted per lot', async () => {
-    const removed = (await kit.api().post('/adjustments').set('X-Actor', 'storekeeper')
+    const removed = (await kit.api().post('/adjustments').set('Authorization', await testBearer({ id: 'storekeeper' }))
       .send({ warehouseCode: 'WH-1', itemCode: 'BIKE', quantity: -3, reason: 'damaged', note: 'rain came in' }).expect(201)).body;
     expect(removed).toMatchObject({ warehouseCode: 'WH-1', itemCode: 'BIKE', quantity: -3, reason: 'damaged', note: 'rain came in', lines: [{ quantity: -3 }] });
     const { lotId } = removed.lines[0];

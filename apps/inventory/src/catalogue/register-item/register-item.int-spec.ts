@@ -1,4 +1,5 @@
 import { InventoryTestKit } from '../../../test/inventory-test-kit';
+import { testBearer } from '@giftflow/testing';
 
 describe('POST /items, GET /items', () => {
   let kit: InventoryTestKit;
@@ -12,7 +13,7 @@ describe('POST /items, GET /items', () => {
   });
 
   it('registers an item (201), refuses its code twice (409) and publishes ItemRegistered once', async () => {
-    const { body } = await kit.api().post('/items').set('X-Actor', 'storekeeper').send(bicycle).expect(201);
+    const { body } = await kit.api().post('/items').set('Authorization', await testBearer({ id: 'storekeeper' })).send(bicycle).expect(201);
     expect(body).toMatchObject({ ...bicycle, stocked: true, perishable: false });
     const again = await kit.api().post('/items').send({ ...bicycle, name: 'Another bicycle' }).expect(409);
     expect(again.body.message).toBe('item bicycle is already registered');

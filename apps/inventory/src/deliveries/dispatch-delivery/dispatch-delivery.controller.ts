@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
-import { Actor } from '@giftflow/platform';
+import { Actor, WarehouseScope } from '@giftflow/platform';
 import { DeliveryView } from '../delivery.view';
 import { MarkDeliveryHandler } from '../mark-delivery/mark-delivery.handler';
 import { DispatchDeliveryDto } from './dispatch-delivery.dto';
@@ -16,10 +16,11 @@ export class DispatchDeliveryController {
   @ApiCreatedResponse({ description: 'ready → dispatched; ShipmentDispatched (happenedAt); a repeated clientOpId answers the first body and changes nothing' })
   @ApiBadRequestResponse({ description: 'A bad field, each named' })
   @ApiNotFoundResponse({ description: 'Unknown allocation' })
+  @ApiForbiddenResponse({ description: 'A volunteer, for another warehouse\'s delivery' })
   @ApiConflictResponse({ description: 'Not ready (reserved: not confirmed yet), or already decided: {currentStatus, decidedAt, by}' })
   @ApiUnprocessableEntityResponse({ description: 'happenedAt more than 5 minutes ahead of the server or before the dispatch; clientOpId used for another step' })
-  dispatch(@Param('allocationId', ParseUUIDPipe) allocationId: string, @Body() body: DispatchDeliveryDto, @Actor() actor: string): Promise<DeliveryView> {
+  dispatch(@Param('allocationId', ParseUUIDPipe) allocationId: string, @Body() body: DispatchDeliveryDto, @Actor() actor: string, @WarehouseScope() scope: string[] | null): Promise<DeliveryView> {
     const { clientOpId, happenedAt, ...rest } = body;
-    return this.handler.execute({ ...rest, allocationId, action: 'dispatch', clientOpId: clientOpId ?? randomUUID(), happenedAt: happenedAt ? new Date(happenedAt) : new Date() }, actor);
+    return this.handler.execute({ ...rest, allocationId, action: 'dispatch', clientOpId: clientOpId ?? randomUUID(), happenedAt: happenedAt ? new Date(happenedAt) : new Date() }, actor, scope);
   }
 }

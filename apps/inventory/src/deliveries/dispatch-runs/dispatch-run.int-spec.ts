@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AllocationCancelledV1, AllocationRequestedV1 } from '@giftflow/contracts';
 import { InventoryTestKit } from '../../../test/inventory-test-kit';
+import { testBearer } from '@giftflow/testing';
 
 /**
  * A van goes out: a delivery run dispatches the ready deliveries, one fails and is retried (attempt 2 reserves anew),
@@ -10,7 +11,11 @@ describe('delivery runs, retries, returns, services and cancellations', () => {
   let kit: InventoryTestKit;
   const ids: Record<string, string> = {};
   let runId = '';
-  const step = (id: string, action: string, body: object) => kit.api().post(`/deliveries/${id}/${action}`).set('X-Actor', 'volunteer-an').send(body);
+  const step = (id: string, action: string, body: object) => kit.api().post(`/deliveries/${id}/${action}`).set('Authorization', actorBearer).send(body);
+  let actorBearer = ''; // signed in as volunteer-an: the events name them as actor
+  beforeAll(async () => {
+    actorBearer = await testBearer({ id: 'volunteer-an' });
+  });
 
   beforeAll(async () => {
     kit = await InventoryTestKit.start('giftflow_test_inventory_dispatch_runs');

@@ -7,6 +7,7 @@ import { DispatchDeliveryHandler } from '../dispatch-delivery/dispatch-delivery.
 import { FailDeliveryHandler } from '../fail-delivery/fail-delivery.handler';
 import { alreadyDecided } from './delivery-conflict';
 import { DeliveryOperation, happenedAtProblem } from './delivery-operation';
+import { assertInWarehouseScope } from '@giftflow/platform';
 
 export interface MarkResult {
   duplicate: boolean;
@@ -27,12 +28,15 @@ export class MarkDeliveryHandler {
     private readonly failStep: FailDeliveryHandler,
   ) {}
 
-  async execute(op: DeliveryOperation, actor: string): Promise<DeliveryView> {
-    return (await this.uow.run({ actor }, (tx) => this.apply(tx, op, actor))).view;
+  async execute(op: DeliveryOperation, actor: string, scope: string[] | null): Promise<DeliveryView> {
+    return (await this.uow.run({ actor }, (tx) => this.apply(tx, op, actor, scope))).view;
   }
 
-  /** In the caller's transaction; throws 404/409/422 before it writes anything. */
-  async apply(tx: OutboxTransaction, op: DeliveryOperation, actor: string): Promise<MarkResult> {
+  /**
+   * In the caller's transaction; throws 403 (a volunteer, for another warehouse's delivery), 404, 409 or 422
+   * before it writes anything.
+   */
+  async apply(tx: OutboxTransaction, op: DeliveryOperation, actor: string, scope: string[] | null): Promise<MarkResult> {
     const m = tx.manager;
     await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`delivery-op:${op.clientOpId}`]);
     const [earlier]: { allocation_id: string; action: string; response: DeliveryView }[] = await m.query(
@@ -42,10 +46,12 @@ export class MarkDeliveryHandler {
       if (earlier.allocation_id !== op.allocationId || earlier.action !== op.action) {
         throw new UnprocessableEntityException(`clientOpId ${op.clientOpId} was used for ${earlier.action} of allocation ${earlier.allocation_id}`);
       }
+      assertInWarehouseScope(scope, earlier.response.warehouseCode, `delivery ${op.allocationId}`);
       return { duplicate: true, view: earlier.response };
     }
     const delivery = await m.findOne(Delivery, { where: { allocationId: op.allocationId }, lock: { mode: 'pessimistic_write' } });
     if (!delivery) throw new NotFoundException(`allocation ${op.allocationId} not found`);
+    assertInWarehouseScope(scope, delivery.warehouseCode, `delivery ${op.allocationId}`);
     const problem = happenedAtProblem(op, delivery.dispatchedAt, new Date());
     if (problem) throw new UnprocessableEntityException(problem);
     if (op.action !== 'dispatch' && (delivery.status === 'delivered' || delivery.status === 'failed')) {

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse } from '@nestjs/swagger';
-import { Actor } from '@giftflow/platform';
+import { Actor, WarehouseScope } from '@giftflow/platform';
 import { SyncDeliveriesDto } from './sync-deliveries.dto';
 import { SyncDeliveriesHandler, SyncResult } from './sync-deliveries.handler';
 
@@ -10,9 +10,9 @@ export class SyncDeliveriesController {
 
   @Post('sync')
   @HttpCode(200)
-  @ApiOkResponse({ description: '{results: [{clientOpId, outcome: applied|duplicate|conflict|invalid, status, message?}]} in the order sent' })
+  @ApiOkResponse({ description: '{results: [{clientOpId, outcome: applied|duplicate|conflict|invalid, status, message?}]} in the order sent; a volunteer\'s operation on another warehouse\'s delivery is invalid' })
   @ApiBadRequestResponse({ description: 'operations missing, empty or longer than 1000' })
-  sync(@Body() body: SyncDeliveriesDto, @Actor() actor: string): Promise<{ results: SyncResult[] }> {
-    return this.handler.execute(body.operations, actor);
+  sync(@Body() body: SyncDeliveriesDto, @Actor() actor: string, @WarehouseScope() scope: string[] | null): Promise<{ results: SyncResult[] }> {
+    return this.handler.execute(body.operations, actor, scope);
   }
 }

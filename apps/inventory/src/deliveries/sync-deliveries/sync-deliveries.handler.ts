@@ -30,7 +30,7 @@ export class SyncDeliveriesHandler {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  async execute(operations: Record<string, unknown>[], actor: string): Promise<{ results: SyncResult[] }> {
+  async execute(operations: Record<string, unknown>[], actor: string, scope: string[] | null): Promise<{ results: SyncResult[] }> {
     const results: SyncResult[] = new Array(operations.length);
     const valid: (DeliveryOperation & { index: number })[] = [];
     operations.forEach((raw, index) => {
@@ -48,7 +48,7 @@ export class SyncDeliveriesHandler {
     for (const op of applyOrder(valid)) {
       const { index, ...operation } = op;
       try {
-        const { duplicate, view } = await this.uow.run({ actor }, (tx) => this.mark.apply(tx, operation, actor));
+        const { duplicate, view } = await this.uow.run({ actor }, (tx) => this.mark.apply(tx, operation, actor, scope));
         results[index] = { clientOpId: op.clientOpId, outcome: duplicate ? 'duplicate' : 'applied', status: view.status };
       } catch (error) {
         if (!(error instanceof HttpException)) throw error;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { InventoryTestKit } from '../../../test/inventory-test-kit';
+import { testBearer } from '@giftflow/testing';
 
 /** Offline-safe marking: clientOpId replays, 409 instead of overwrites, happenedAt checks, and a phone's queue sent twice and shuffled. */
 describe('offline-safe delivery marking', () => {
@@ -57,7 +58,7 @@ describe('offline-safe delivery marking', () => {
     const [x, y, ...rest] = ids;
     // x was dispatched by this phone while online; another volunteer confirmed it before the phone came back.
     await kit.api().post(`/deliveries/${x}/dispatch`).send({ volunteer: 'Tran Van An', happenedAt: minutesAgo(200) }).expect(201);
-    await kit.api().post(`/deliveries/${x}/confirm`).set('X-Actor', 'office').send({ receivedBy: 'Le Van Binh', happenedAt: minutesAgo(100) }).expect(201);
+    await kit.api().post(`/deliveries/${x}/confirm`).set('Authorization', await testBearer({ id: 'office' })).send({ receivedBy: 'Le Van Binh', happenedAt: minutesAgo(100) }).expect(201);
 
     const op = (allocationId: string, action: string, minutes: number, more: object = {}) =>
       ({ clientOpId: randomUUID(), allocationId, action, happenedAt: minutesAgo(minutes), volunteer: 'Tran Van An', ...more });

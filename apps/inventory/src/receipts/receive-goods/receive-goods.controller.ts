@@ -1,6 +1,6 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { Actor, ApiIdempotencyKey, IdempotentAnswer, IdempotentRequest, IdempotentRequestOf } from '@giftflow/platform';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { Actor, ApiIdempotencyKey, IdempotentAnswer, IdempotentRequest, IdempotentRequestOf, WarehouseScope, assertInWarehouseScope } from '@giftflow/platform';
 import { ReceiptView } from '../receipt.view';
 import { ReceiveGoodsDto } from './receive-goods.dto';
 import { ReceiveGoodsHandler } from './receive-goods.handler';
@@ -20,7 +20,11 @@ export class ReceiveGoodsController {
   @ApiBadRequestResponse({ description: 'A bad field, each named' })
   @ApiConflictResponse({ description: 'The pledge is cancelled' })
   @ApiUnprocessableEntityResponse({ description: 'Unknown pledge/warehouse/item, a service, not on the pledge, more than outstanding, receivedOn in the future, expiresOn before receivedOn; the Idempotency-Key was used for another request' })
-  receive(@Body() body: ReceiveGoodsDto, @Actor() actor: string, @IdempotentRequestOf() request: IdempotentRequest | null): Promise<IdempotentAnswer<ReceiptView>> {
+  @ApiForbiddenResponse({ description: 'A volunteer, for another warehouse' })
+  receive(
+    @Body() body: ReceiveGoodsDto, @Actor() actor: string, @IdempotentRequestOf() request: IdempotentRequest | null, @WarehouseScope() scope: string[] | null,
+  ): Promise<IdempotentAnswer<ReceiptView>> {
+    assertInWarehouseScope(scope, body.warehouseCode, `warehouse ${body.warehouseCode}`);
     return this.handler.execute(body, actor, request);
   }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { PledgeCancelledV1 } from '@giftflow/contracts';
-import { waitFor } from '@giftflow/testing';
+import { testBearer, waitFor } from '@giftflow/testing';
 import { fundDateOf } from '../../stock/fund-dates';
 import { InventoryTestKit } from '../../../test/inventory-test-kit';
 
@@ -31,7 +31,7 @@ describe('POST /receipts', () => {
       { itemCode: 'bicycle', quantity: 20, unitValueVnd: 1_900_000 },
       { itemCode: 'milk-carton-48', quantity: 10, unitValueVnd: null },
     ]);
-    const { body } = await kit.api().post('/receipts').set('X-Actor', 'storekeeper')
+    const { body } = await kit.api().post('/receipts').set('Authorization', await testBearer({ id: 'storekeeper' }))
       .send({ pledgeId, warehouseCode, lines: [{ itemCode: 'bicycle', quantity: 20 }, { itemCode: 'milk-carton-48', quantity: 4, expiresOn: '2026-12-31' }] })
       .expect(201);
     expect(body).toEqual({

@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { Envelope } from '@giftflow/contracts';
 import { ServiceTestApp, publishEnvelopes, sleep, startServiceForTest, testKafka, uniquePrefix, waitFor } from '@giftflow/testing';
 import { ReportingModule } from '../../reporting.module';
@@ -13,7 +12,7 @@ describe('a rebuild that dead-lettered events waits for a decision', () => {
   const story = bicycleStory();
   let service: ServiceTestApp;
 
-  const api = () => request(service.url);
+  const api = () => service.api();
   const status = async () => (await api().get('/admin/rebuild').expect(200)).body;
 
   beforeAll(async () => {

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka } from 'kafkajs';
-import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { PledgeRecordedV1 } from '@giftflow/contracts';
 import { ServiceTestApp, createTestDataSource, envelopeOf, publishEnvelopes, startServiceForTest, testKafka, uniquePrefix, waitFor } from '@giftflow/testing';
@@ -14,7 +13,7 @@ describe('POST /admin/rebuild: replay from offset 0 into a new generation, then 
   let service: ServiceTestApp;
   let kafka: Kafka;
 
-  const api = () => request(service.url);
+  const api = () => service.api();
   const monthly = async (month = '2026-06') => (await api().get(`/reports/monthly?month=${month}`).expect(200)).body;
   const trace = async () => (await api().get(`/reports/pledges/${story.pledgeId}/trace`).expect(200)).body;
   const db = () => service.app.get(DataSource);

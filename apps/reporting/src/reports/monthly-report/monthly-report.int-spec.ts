@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka } from 'kafkajs';
-import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ItemRegisteredV1, PledgeCancelledV1, PledgeRecordedV1 } from '@giftflow/contracts';
 import { ServiceTestApp, envelopeOf, publishEnvelopes, startServiceForTest, testKafka, uniquePrefix, waitFor } from '@giftflow/testing';
@@ -14,7 +13,7 @@ describe('GET /reports/monthly', () => {
   let service: ServiceTestApp;
   let kafka: Kafka;
 
-  const monthly = async (month: string) => (await request(service.url).get(`/reports/monthly?month=${month}`).expect(200)).body;
+  const monthly = async (month: string) => (await service.api().get(`/reports/monthly?month=${month}`).expect(200)).body;
   const category = (report: { byCategory: { category: string }[] }, name: string) => report.byCategory.find((c) => c.category === name);
   const pledge = (itemCode: string, quantity: number, unitValueVnd: number | null, occurredAt: string) => {
     const pledgeId = randomUUID();
@@ -97,7 +96,7 @@ describe('GET /reports/monthly', () => {
     ]);
     await waitUntilProjected(kafka, prefix);
     expect((await monthly('2026-03')).totals).toMatchObject({ pledgedQty: 5, pledgedValueVnd: 1_250_000 });
-    const trace = (await request(service.url).get(`/reports/pledges/${withdrawn.aggregateId}/trace`).expect(200)).body;
+    const trace = (await service.api().get(`/reports/pledges/${withdrawn.aggregateId}/trace`).expect(200)).body;
     expect(trace).toMatchObject({ pledgedQty: 7, receivedQty: 0, cancelledAt });
   });
 
@@ -107,12 +106,12 @@ describe('GET /reports/monthly', () => {
   });
 
   it.each(['2026-13', '2026-6', 'june', '2026-06-01'])('refuses month=%s with 400', async (month) => {
-    const { body } = await request(service.url).get(`/reports/monthly?month=${month}`).expect(400);
+    const { body } = await service.api().get(`/reports/monthly?month=${month}`).expect(400);
     expect(body.message).toEqual(['month must be a month like 2026-06']);
   });
 
   it('refuses a missing month and unknown parameters with 400', async () => {
-    await request(service.url).get('/reports/monthly').expect(400);
-    await request(service.url).get('/reports/monthly?month=2026-06&district=946').expect(400);
+    await service.api().get('/reports/monthly').expect(400);
+    await service.api().get('/reports/monthly?month=2026-06&district=946').expect(400);
   });
 });

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka } from 'kafkajs';
-import request from 'supertest';
 import { ServiceTestApp, publishEnvelopes, startServiceForTest, testKafka, uniquePrefix } from '@giftflow/testing';
 import { ReportingModule } from '../../reporting.module';
 import { BICYCLE, LONG_PHU, TRAN_DE, bicycleStory, waitUntilProjected } from '../../testing/bicycle-story.fixture';
@@ -11,7 +10,7 @@ describe('GET /reports/pledges/:id/trace', () => {
   let service: ServiceTestApp;
   let kafka: Kafka;
 
-  const trace = async (pledgeId: string) => (await request(service.url).get(`/reports/pledges/${pledgeId}/trace`).expect(200)).body;
+  const trace = async (pledgeId: string) => (await service.api().get(`/reports/pledges/${pledgeId}/trace`).expect(200)).body;
   const untilDeliveries = story.events.findIndex((e) => e.type === 'DeliveryConfirmed');
 
   beforeAll(async () => {
@@ -46,8 +45,8 @@ describe('GET /reports/pledges/:id/trace', () => {
 
   it('answers 404 for a pledge no event mentions and 400 for an id that is not a UUID', async () => {
     const unknown = randomUUID();
-    const { body } = await request(service.url).get(`/reports/pledges/${unknown}/trace`).expect(404);
+    const { body } = await service.api().get(`/reports/pledges/${unknown}/trace`).expect(404);
     expect(body.message).toBe(`pledge ${unknown} not found`);
-    await request(service.url).get('/reports/pledges/not-a-uuid/trace').expect(400);
+    await service.api().get('/reports/pledges/not-a-uuid/trace').expect(400);
   });
 });

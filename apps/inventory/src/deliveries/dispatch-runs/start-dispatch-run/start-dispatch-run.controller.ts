@@ -1,6 +1,6 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { Actor, ApiIdempotencyKey, IdempotentAnswer, IdempotentRequest, IdempotentRequestOf } from '@giftflow/platform';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { Actor, ApiIdempotencyKey, IdempotentAnswer, IdempotentRequest, IdempotentRequestOf, WarehouseScope, assertInWarehouseScope } from '@giftflow/platform';
 import { DispatchRunView } from '../dispatch-run.view';
 import { StartDispatchRunDto } from './start-dispatch-run.dto';
 import { StartDispatchRunHandler } from './start-dispatch-run.handler';
@@ -14,7 +14,11 @@ export class StartDispatchRunController {
   @ApiCreatedResponse({ description: '{id, warehouseCode, volunteer, createdAt, deliveries: [{allocationId, status, message?}]}: every ready one dispatched, the others say why' })
   @ApiBadRequestResponse({ description: 'A bad field, each named' })
   @ApiUnprocessableEntityResponse({ description: 'Unknown warehouse; the Idempotency-Key was used for another request' })
-  start(@Body() body: StartDispatchRunDto, @Actor() actor: string, @IdempotentRequestOf() request: IdempotentRequest | null): Promise<IdempotentAnswer<DispatchRunView>> {
+  @ApiForbiddenResponse({ description: 'A volunteer, for another warehouse' })
+  start(
+    @Body() body: StartDispatchRunDto, @Actor() actor: string, @IdempotentRequestOf() request: IdempotentRequest | null, @WarehouseScope() scope: string[] | null,
+  ): Promise<IdempotentAnswer<DispatchRunView>> {
+    assertInWarehouseScope(scope, body.warehouseCode, `warehouse ${body.warehouseCode}`);
     return this.handler.execute(body, actor, request);
   }
 }

@@ -33,7 +33,7 @@ export class StartDispatchRunHandler {
           continue;
         }
         try {
-          await this.mark.apply(tx, { clientOpId: randomUUID(), allocationId, action: 'dispatch', happenedAt, volunteer: body.volunteer, dispatchRunId: id }, actor);
+          await this.mark.apply(tx, { clientOpId: randomUUID(), allocationId, action: 'dispatch', happenedAt, volunteer: body.volunteer, dispatchRunId: id }, actor, null); // the run's warehouse is checked; each delivery must be of it
           messages.set(allocationId, null);
         } catch (error) {
           if (!(error instanceof HttpException)) throw error;

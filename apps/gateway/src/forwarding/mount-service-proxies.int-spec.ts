@@ -1,11 +1,9 @@
 import { createServer, Agent, IncomingMessage, request as httpRequest, Server, ServerResponse } from 'node:http';
 import { AddressInfo, Socket } from 'node:net';
 import { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { configureHttpEdge } from '@giftflow/platform';
 import request from 'supertest';
-import { configureGateway } from '../configure-gateway';
-import { GatewayModule } from '../gateway.module';
+import { testDatabaseName } from '@giftflow/testing';
+import { startGatewayForTest } from '../../test/gateway-test-kit';
 
 /**
  * A stand-in service that answers with what it received, so forwarding can be checked exactly. It counts the
@@ -56,11 +54,7 @@ describe('gateway forwarding /api/<service>/…', () => {
       DONORS_URL: donors.url, INVENTORY_URL: 'http://127.0.0.1:1', MAX_BODY_BYTES: '1000', GATEWAY_UPSTREAM_TIMEOUT_MS: '300',
       GATEWAY_UPSTREAM_MAX_SOCKETS: '4',
     };
-    gateway = await NestFactory.create(GatewayModule, { bodyParser: false, logger: false });
-    configureHttpEdge(gateway, { bodyParser: false });
-    configureGateway(gateway, env);
-    await gateway.listen(0, '127.0.0.1');
-    gatewayUrl = `http://127.0.0.1:${(gateway.getHttpServer().address() as AddressInfo).port}`;
+    ({ app: gateway, url: gatewayUrl } = await startGatewayForTest(testDatabaseName('gateway_forwarding'), env));
   });
 
   afterAll(async () => {

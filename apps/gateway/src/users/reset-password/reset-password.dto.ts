@@ -1,0 +1,5 @@
+import { Password } from '../user-fields.dto';
+
+export class ResetPasswordDto {
+  @Password() password!: string;
+}
