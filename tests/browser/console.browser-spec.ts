@@ -276,6 +276,7 @@ describe('the console in Chromium', () => {
     await form.getByLabel('Ngày sinh').fill('2011-03-02');
     await form.getByLabel('Huyện/thị').selectOption(district.code);
     await form.getByLabel('Xã/phường').selectOption(commune.code);
+    await form.getByLabel('Hộ nghèo', { exact: true }).check();
     await form.getByRole('button', { name: 'Đăng ký trẻ em' }).click();
     await containsText(form.getByRole('alert'), `Có thể trùng với hồ sơ đã có: ${childIds.get(children[1]!)!.slice(0, 8)}`);
     expect((await staffApi.get(`/beneficiaries/children?search=${encodeURIComponent('thach van nam')}`)).total).toBe(1);
