@@ -1,5 +1,5 @@
 import { INestApplication, Logger } from '@nestjs/common';
-import express, { NextFunction, Request, Response } from 'express';
+import express, { NextFunction, Request, RequestHandler, Response } from 'express';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
@@ -23,24 +23,31 @@ export function consoleDirectory(env: NodeJS.ProcessEnv = process.env): string {
  */
 export function serveConsole(app: INestApplication, env: NodeJS.ProcessEnv = process.env): void {
   const dir = consoleDirectory(env);
-  const index = path.join(dir, 'index.html');
-  if (!existsSync(index)) {
+  const middleware = consoleMiddleware(dir);
+  if (!middleware) {
     new Logger('Console').warn(`no console at ${dir} (run npm run build): / is not served`);
     return;
   }
+  app.use(middleware);
+  new Logger('Console').log(`/ → ${dir}`);
+}
+
+/** The middleware serving the console built in `dir`; undefined when there is none (no index.html). */
+export function consoleMiddleware(dir: string): RequestHandler | undefined {
+  const index = path.join(dir, 'index.html');
+  if (!existsSync(index)) return undefined;
   const files = express.static(dir, {
     index: false,
     setHeaders: (res, file) => {
       res.setHeader('Cache-Control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
-  app.use((req: Request, res: Response, next: NextFunction) => {
+  return (req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || NOT_THE_CONSOLE.test(req.path)) return next();
     files(req, res, () => {
       if (!req.accepts('html') || path.extname(req.path) !== '') return next();
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(index);
     });
-  });
-  new Logger('Console').log(`/ → ${dir}`);
+  };
 }
