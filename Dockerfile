@@ -17,6 +17,8 @@ COPY --from=build /app ./
 # tsconfig-paths reads the @giftflow/* aliases from tsconfig.json; TS_NODE_BASEURL points them into dist/.
 ENV TS_NODE_BASEURL=./dist
 ENV APP=donors
+# Where docker-compose shares the development token keys and the generated admin password (docs/security.md).
+RUN mkdir -p /var/lib/giftflow && chown node:node /var/lib/giftflow
 USER node
 # exec: node becomes PID 1 and receives `docker stop`'s SIGTERM itself, so in-flight work finishes cleanly.
 CMD ["sh", "-c", "exec node -r tsconfig-paths/register dist/apps/$APP/src/main.js"]

@@ -82,7 +82,9 @@ describe.each(OVERLAYS)('deploy/k8s/overlays/%s', (overlay) => {
       expect(container.ports).toEqual([{ name: 'http', containerPort: app.port }]);
       expect(container.readinessProbe.httpGet).toEqual({ path: '/health', port: 'http' });
       expect(container.livenessProbe.httpGet).toEqual({ path: '/health/live', port: 'http' });
-      expect(container.envFrom.map((e: any) => e.configMapRef?.name ?? e.secretRef?.name)).toContain('giftflow-config');
+      const sources = container.envFrom.map((e: any) => e.configMapRef?.name ?? e.secretRef?.name);
+      expect(sources).toEqual(expect.arrayContaining(['giftflow-config', 'giftflow-database', 'giftflow-token-verification-keys']));
+      expect(sources.includes('giftflow-gateway-keys')).toBe(name === 'gateway'); // only the gateway signs
       for (const ref of container.envFrom) {
         if (ref.configMapRef) one('ConfigMap', ref.configMapRef.name);
         if (ref.secretRef) one('Secret', ref.secretRef.name);
@@ -138,10 +140,10 @@ describe.each(OVERLAYS)('deploy/k8s/overlays/%s', (overlay) => {
     }
   });
 
-  it('runs PostgreSQL with CloudNativePG, one Database per service, and points the apps at its read-write service', () => {
+  it('runs PostgreSQL with CloudNativePG, one Database per app (the gateway\'s holds the users), and points the apps at its read-write service', () => {
     const [cluster] = all('Cluster');
     expect(all('Cluster')).toHaveLength(1);
-    expect(all('Database').map((d) => d.spec.name).sort()).toEqual(SERVICES.map((a) => `giftflow_${a.name}`).sort());
+    expect(all('Database').map((d) => d.spec.name).sort()).toEqual(APPS.map((a) => `giftflow_${a.name}`).sort());
     for (const database of all('Database')) expect(database.spec.cluster.name).toBe(cluster.metadata.name);
     one('Secret', cluster.spec.bootstrap.initdb.secret.name);
     const url = new URL(one('Secret', 'giftflow-database').stringData.DATABASE_URL);

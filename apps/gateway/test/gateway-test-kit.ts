@@ -1,9 +1,10 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AddressInfo } from 'node:net';
-import { configureHttpEdge } from '@giftflow/platform';
+import { configureHttpEdge, serveOpenApi } from '@giftflow/platform';
 import { TEST_ADMIN_PASSWORD, recreateTestDatabase } from '@giftflow/testing';
 import { configureGateway } from '../src/configure-gateway';
+import { serveApiDocs } from '../src/docs/serve-api-docs';
 import { GatewayModule } from '../src/gateway.module';
 
 export interface GatewayTestApp {
@@ -14,7 +15,7 @@ export interface GatewayTestApp {
 
 /**
  * The gateway's real module on a fresh `giftflow_test_gateway_*` database, set up as main.ts does (no global body
- * parser, the forwarding and session middleware), admin@giftflow.local with TEST_ADMIN_PASSWORD unless `env` says.
+ * parser, its API documents, the forwarding and session middleware), admin@giftflow.local with TEST_ADMIN_PASSWORD unless `env` says.
  */
 export async function startGatewayForTest(database: string, env: Record<string, string> = {}, options: { fresh?: boolean } = {}): Promise<GatewayTestApp> {
   if (options.fresh ?? true) await recreateTestDatabase(database);
@@ -26,7 +27,9 @@ export async function startGatewayForTest(database: string, env: Record<string, 
   try {
     const app = await NestFactory.create(GatewayModule, { bodyParser: false, logger: false });
     configureHttpEdge(app, { bodyParser: false });
+    serveApiDocs(app);
     configureGateway(app, { ...process.env, ...env });
+    serveOpenApi(app, 'gateway');
     await app.listen(0, '127.0.0.1');
     return { app, url: `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`, close: () => app.close() };
   } finally {

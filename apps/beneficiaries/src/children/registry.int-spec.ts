@@ -1,5 +1,5 @@
-import { BeneficiariesTestKit, aChild } from '../../test/beneficiaries-test-kit';
 import { testBearer } from '@giftflow/testing';
+import { BeneficiariesTestKit, aChild } from '../../test/beneficiaries-test-kit';
 
 /** Issue #9, the registry: duplicates and merges, diacritics-insensitive search, corrections, institutions by district. */
 describe('the children registry', () => {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DonorRegisteredV1 } from '@giftflow/contracts';
+import { testBearer } from '@giftflow/testing';
 import { BeneficiariesTestKit } from '../../test/beneficiaries-test-kit';
 import { Clock } from '../clock/clock';
 import { EndSponsorshipsJob } from './end-sponsorships/end-sponsorships.job';
-import { testBearer } from '@giftflow/testing';
 
 /** Issue #9: "Navy sponsors fishermen's children": 500,000 VND a month each until they turn 16. Time is the Clock's. */
 describe('sponsorships', () => {

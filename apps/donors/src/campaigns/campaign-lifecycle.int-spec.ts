@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { DonorsTestKit } from '../../test/donors-test-kit';
 import { testBearer } from '@giftflow/testing';
+import { DonorsTestKit } from '../../test/donors-test-kit';
 
 /** Campaigns with kinds, rules and targets, listed by status and closed (real PostgreSQL and Kafka). */
 describe('campaigns: POST /campaigns with rules, GET /campaigns, POST /campaigns/:id/close', () => {

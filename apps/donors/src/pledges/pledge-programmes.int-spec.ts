@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { fundDateOf } from '@giftflow/platform';
-import { DonorsTestKit } from '../../test/donors-test-kit';
 import { testBearer } from '@giftflow/testing';
+import { DonorsTestKit } from '../../test/donors-test-kit';
 
 /** Pledges of the programmes: business dates, amendments, closing, walk-ins, big money, lists (real PostgreSQL and Kafka). */
 describe('pledges: pledgedOn/expectedOn, PATCH /pledges/:id, POST /pledges/:id/close, walk-ins, 64-bit money, GET /pledges', () => {

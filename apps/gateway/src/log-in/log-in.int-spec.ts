@@ -63,6 +63,12 @@ describe('POST /api/auth/login, the console session and GET /api/auth/me', () =>
     expect(cookiesOf(out).giftflow_session).toMatch(/Expires=Thu, 01 Jan 1970/);
     await api().get('/api/auth/me').set('Cookie', cookie).expect(401);
   });
+
+  it('signs in again over a live session cookie without a CSRF token (another user on the same phone)', async () => {
+    const first = await api().post('/api/auth/login').send(ADMIN).expect(200);
+    const cookie = `giftflow_session=${valueOf(cookiesOf(first).giftflow_session!)}`;
+    await api().post('/api/auth/login').set('Cookie', cookie).send(ADMIN).expect(200);
+  });
 });
 
 describe('the log-in rate limit (5 failures per account and per address in 15 minutes → 429)', () => {

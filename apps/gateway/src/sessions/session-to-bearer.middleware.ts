@@ -7,6 +7,7 @@ import { CSRF_HEADER, sessionSecretOf } from './session-cookies';
 import { Sessions } from './sessions';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const LOG_IN_PATH = '/api/auth/login';
 
 const sameSecret = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
@@ -27,7 +28,8 @@ export class SessionToBearerMiddleware implements NestMiddleware {
 
   async use(req: Request, res: Response, next: NextFunction): Promise<void> {
     const secret = sessionSecretOf(req);
-    if (req.headers.authorization || !secret) return next();
+    // Signing in again (another user on the same phone) needs no CSRF token: it reads no session.
+    if (req.headers.authorization || !secret || req.path === LOG_IN_PATH) return next();
     delete req.headers.cookie; // from here on the request is bearer-authenticated (or not at all), like any API client's
     const session = await this.sessions.find(secret);
     if (!session) return next(); // an ended or expired session: the route answers 401 as to anyone without a token

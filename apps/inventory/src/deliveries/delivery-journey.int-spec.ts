@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { InventoryTestKit, PublishedEvent } from '../../test/inventory-test-kit';
 import { testBearer } from '@giftflow/testing';
+import { InventoryTestKit, PublishedEvent } from '../../test/inventory-test-kit';
 
 /**
  * The warehouse's part of the journey, with the numbers the end-to-end test checks: 20 bicycles received,

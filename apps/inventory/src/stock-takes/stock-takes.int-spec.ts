@@ -1,5 +1,5 @@
-import { InventoryTestKit } from '../../test/inventory-test-kit';
 import { testBearer } from '@giftflow/testing';
+import { InventoryTestKit } from '../../test/inventory-test-kit';
 
 describe('stock-takes while stock keeps moving', () => {
   let kit: InventoryTestKit;

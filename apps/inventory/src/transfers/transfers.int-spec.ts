@@ -1,5 +1,5 @@
-import { InventoryTestKit } from '../../test/inventory-test-kit';
 import { testBearer } from '@giftflow/testing';
+import { InventoryTestKit } from '../../test/inventory-test-kit';
 
 describe('transfers in two steps', () => {
   let kit: InventoryTestKit;

@@ -17,7 +17,7 @@ export const INPUT_LIMITS = {
   query: { maxStringLength: 1_000, maxDepth: 4 },
   /** Any string in a JSON body; DTOs set tighter limits per field. */
   body: { maxStringLength: 10_000, maxDepth: 16 },
-  /** The request headers the services read (Idempotency-Key, X-Actor, X-Correlation-Id). */
+  /** The request headers the services read as data (Idempotency-Key, X-Correlation-Id). */
   header: { maxStringLength: 200, maxDepth: 1 },
 } as const satisfies Record<string, InputLimits>;
 

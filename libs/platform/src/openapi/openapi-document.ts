@@ -30,7 +30,10 @@ export function buildOpenApiDocument(app: INestApplication, service: string): Op
   }
   const config = new DocumentBuilder()
     .setTitle(`giftflow ${service}`)
-    .setDescription(`The ${service} service's HTTP API. Conventions (errors, Idempotency-Key, X-Actor): docs/api.md.`)
+    .setDescription(`The ${service} service's HTTP API. Conventions (errors, Idempotency-Key): docs/api.md. Every route but /health, /metrics and `
+      + 'POST /api/auth/login needs `Authorization: Bearer <accessToken>` from POST /api/auth/login on the gateway (docs/security.md).')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+    .addSecurityRequirements('bearer')
     .setVersion(process.env.npm_package_version ?? '0.1.0')
     // Relative to where this document was fetched from: the service itself, or /api/<service>/ on the gateway.
     .addServer('.', `${service}, directly or through the gateway at /api/${service}`)

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { testBearer } from '@giftflow/testing';
 import { BeneficiariesTestKit } from '../../../test/beneficiaries-test-kit';
 import { fundToday } from '../../children/birth-date';
-import { testBearer } from '@giftflow/testing';
 
 describe('POST /allocations, GET /allocations/:id', () => {
   let kit: BeneficiariesTestKit;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { testBearer } from '@giftflow/testing';
 import { BeneficiariesTestKit, aChild } from '../../../test/beneficiaries-test-kit';
 import { fundToday } from '../birth-date';
-import { testBearer } from '@giftflow/testing';
 
 describe('POST /children, GET /children/:id', () => {
   let kit: BeneficiariesTestKit;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { DonorsTestKit } from '../../../test/donors-test-kit';
 import { testBearer } from '@giftflow/testing';
+import { DonorsTestKit } from '../../../test/donors-test-kit';
 
 describe('POST /pledges (real PostgreSQL and Kafka)', () => {
   let kit: DonorsTestKit;

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiOkResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiForbiddenResponse, ApiOkResponse } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Page, PageQueryDto, pageRequestOf } from '@giftflow/platform';
@@ -12,6 +12,7 @@ export class ListUsersController {
 
   @Get()
   @ApiOkResponse({ description: 'A page of users by email: `{items, total, page, pageSize}`.' })
+  @ApiBadRequestResponse({ description: 'A bad page or pageSize, named.' })
   @ApiForbiddenResponse({ description: 'Not an admin.' })
   async list(@Query() query: PageQueryDto): Promise<Page<UserView>> {
     const { page, pageSize, offset, limit } = pageRequestOf(query);

@@ -1,5 +1,5 @@
-import { InventoryTestKit } from '../../../test/inventory-test-kit';
 import { testBearer } from '@giftflow/testing';
+import { InventoryTestKit } from '../../../test/inventory-test-kit';
 
 describe('POST /items, GET /items', () => {
   let kit: InventoryTestKit;

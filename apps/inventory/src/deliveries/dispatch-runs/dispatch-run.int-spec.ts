@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AllocationCancelledV1, AllocationRequestedV1 } from '@giftflow/contracts';
-import { InventoryTestKit } from '../../../test/inventory-test-kit';
 import { testBearer } from '@giftflow/testing';
+import { InventoryTestKit } from '../../../test/inventory-test-kit';
 
 /**
  * A van goes out: a delivery run dispatches the ready deliveries, one fails and is retried (attempt 2 reserves anew),

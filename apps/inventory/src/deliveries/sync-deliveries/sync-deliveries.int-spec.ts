@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { InventoryTestKit } from '../../../test/inventory-test-kit';
 import { testBearer } from '@giftflow/testing';
+import { InventoryTestKit } from '../../../test/inventory-test-kit';
 
 /** Offline-safe marking: clientOpId replays, 409 instead of overwrites, happenedAt checks, and a phone's queue sent twice and shuffled. */
 describe('offline-safe delivery marking', () => {
