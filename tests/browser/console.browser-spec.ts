@@ -225,6 +225,7 @@ describe('the console in Chromium', () => {
     await containsText(phonePage.getByRole('status').filter({ hasText: 'Chờ gửi' }), 'Chờ gửi: 2');
     await containsText(phonePage.getByRole('article', { name: children[1] }), 'Đã ghi trên máy, chờ gửi');
     expect((await deliveryOf(children[1]!)).status).toBe('dispatched'); // still only on the phone
+    await phonePage.screenshot({ path: path.join(SHOTS, 'volunteer-offline-390x844.png'), fullPage: true });
 
     await phone.setOffline(false);
     await containsText(phonePage.getByRole('status').filter({ hasText: 'Chờ gửi' }), 'Chờ gửi: 0', 20_000);

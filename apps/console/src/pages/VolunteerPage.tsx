@@ -40,7 +40,8 @@ async function loadDeliveries(user: User, tab: 'runs' | 'warehouse', warehouseCo
   } else {
     list = warehouseCode ? (await Promise.all(OPEN.map((status) => listDeliveries({ warehouseCode, status })))).flat() : [];
   }
-  const unique = [...new Map(list.map((d) => [d.allocationId, d])).values()];
+  // Still to do first, then what is done; each group oldest first, as the service lists them.
+  const unique = [...new Map(list.map((d) => [d.allocationId, d])).values()].sort((a, b) => Number(!OPEN.includes(a.status)) - Number(!OPEN.includes(b.status)));
   const recipients = await Promise.all(unique.map((d) => recipientOf(d).catch(() => undefined)));
   return unique.map((d, i) => ({ ...d, recipient: recipients[i] }));
 }
