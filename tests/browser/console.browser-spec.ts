@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import axe from 'axe-core';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
@@ -55,6 +55,11 @@ describe('the console in Chromium', () => {
   const started = Date.now();
   const lap = (what: string) => timings.push(`${what}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
+  /** Clicks `button` and answers the text of the file the browser downloads. */
+  const downloaded = async (page: Page, button: ReturnType<Page['getByRole']>) => {
+    const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    return readFileSync(await file.path(), 'utf8');
+  };
   const newContext = (size: typeof DESKTOP, phone = false) =>
     browser.newContext({ viewport: size, isMobile: phone, hasTouch: phone, locale: 'vi-VN', baseURL: gateway });
   const signIn = async (page: Page, account: { email: string; password: string }) => {
@@ -184,6 +189,8 @@ describe('the console in Chromium', () => {
     }, 60_000, 250);
     await page.getByRole('button', { name: 'Cập nhật tiến độ' }).click();
     await containsText(page.getByRole('table', { name: 'Danh sách nhận quà' }), 'Đã giữ hàng');
+    const sheet = await downloaded(page, page.getByRole('button', { name: 'In danh sách (CSV)' }));
+    for (const name of children) expect(sheet).toContain(name); // the tick-off sheet for the day, with names
     lap('plan committed');
   });
 
@@ -266,6 +273,20 @@ describe('the console in Chromium', () => {
     await hasText(thisMonth.getByRole('definition').nth(1), '3');
     await containsText(page.getByRole('figure', { name: 'Quà đã trao theo huyện/thị (6 tháng)' }), district.nameVi);
     lap('dashboard shows the deliveries');
+  });
+
+  it('reports: the summary with a district filter, downloaded as CSV, and the half-year document', async () => {
+    const page = deskPage;
+    await page.getByRole('link', { name: 'Báo cáo' }).click();
+    await heading(page, 'Báo cáo');
+    const form = page.getByRole('form', { name: 'Báo cáo tổng hợp' });
+    await form.getByLabel('Huyện/thị').selectOption(district.code);
+    await form.getByRole('button', { name: 'Xem báo cáo' }).click();
+    await containsText(page.getByRole('table', { name: 'Theo loại quà' }), bicycle.category);
+    const csv = await downloaded(page, page.getByRole('button', { name: 'Tải CSV (summary)' }));
+    expect(csv).toContain(bicycle.category);
+    const document = await downloaded(page, page.getByRole('button', { name: 'Tải báo cáo (HTML)' }));
+    expect(document).toContain('<html');
   });
 
   it('registers a child through the duplicate warning, and shows a child\'s allocations', async () => {
