@@ -333,6 +333,9 @@ describe('the console in Chromium', () => {
         await visible(page.getByRole('heading', { level: 1 }));
         await audit(page, route.slice(1), size);
       }
+      await page.getByRole('button', { name: 'Đăng xuất' }).click(); // a write: the session cookie's CSRF token goes along
+      await heading(page, 'Đăng nhập');
+      expect((await page.request.get('/api/auth/me')).status()).toBe(401);
       await context.close();
     }
     await phonePage.goto('/volunteer');
