@@ -305,4 +305,30 @@ describe('the whole journey, end to end', () => {
     const leaks = strings.flatMap((p) => values.filter(({ value }) => value.includes(p) || value.includes(JSON.stringify(p).slice(1, -1))).map(({ topic, value }) => ({ p, topic, value })));
     expect(leaks).toEqual([]);
   });
+  it('10. roles through the gateway: a volunteer sees only their warehouse\'s deliveries and no pledges, a viewer only reports; the console\'s cookie session needs its CSRF token to write', async () => {
+    const volunteer = await signInNewUser(gateway, admin, 'warehouse_volunteer', { warehouseCodes: [warehouseCode] });
+    const elsewhere = await signInNewUser(gateway, admin, 'warehouse_volunteer', { warehouseCodes: ['ELSEWHERE'] });
+    const viewer = await signInNewUser(gateway, admin, 'viewer');
+    const as = (who: SignedIn) => request.agent(gateway).set('Authorization', who.authorization);
+
+    const mine = (await as(volunteer).get('/api/inventory/deliveries?pageSize=200').expect(answers(200))).body;
+    expect(mine.total).toBeGreaterThan(0);
+    expect(new Set(mine.items.map((d: { warehouseCode: string }) => d.warehouseCode))).toEqual(new Set([warehouseCode]));
+    expect((await as(elsewhere).get('/api/inventory/deliveries').expect(answers(200))).body.total).toBe(0);
+    await as(elsewhere).get(`/api/inventory/deliveries?warehouseCode=${warehouseCode}`).expect(answers(403));
+    await as(elsewhere).get(`/api/inventory/deliveries/${mine.items[0].allocationId}`).expect(answers(403));
+    await as(volunteer).get('/api/donors/pledges').expect(answers(403));
+    await as(viewer).get(`/api/reporting/reports/monthly?month=${month}`).expect(answers(200));
+    await as(viewer).post('/api/donors/donors').send(DONORS.navy).expect(answers(403));
+    await request(gateway).get('/api/inventory/deliveries').expect(answers(401));
+
+    const login = await request(gateway).post('/api/auth/login').send({ email: 'admin@giftflow.local', password: TEST_ADMIN_PASSWORD }).expect(answers(200));
+    const cookies = ([] as string[]).concat(login.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]!);
+    const csrf = cookies.find((c) => c.startsWith('giftflow_csrf='))!.split('=')[1]!;
+    const viaConsole = () => request.agent(gateway).set('Cookie', cookies.join('; '));
+    await viaConsole().get(`/api/inventory/stock?warehouseCode=${warehouseCode}`).expect(answers(200));
+    const warehouse = { code: 'CSRF-CHECK', name: 'Kho kiểm tra', districtCode: DISTRICTS.ngaNam.code };
+    await viaConsole().post('/api/inventory/warehouses').send(warehouse).expect(answers(403));
+    await viaConsole().post('/api/inventory/warehouses').set('X-CSRF-Token', csrf).send(warehouse).expect(answers(201));
+  });
 });
