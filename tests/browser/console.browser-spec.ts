@@ -47,6 +47,7 @@ describe('the console in Chromium', () => {
   let admin: GatewayClient;
   let staff: Account;
   let volunteer: Account;
+  let viewer: Account;
   let staffApi: GatewayClient;
   let campaignId: string;
   let pledgeId: string;
@@ -101,6 +102,7 @@ describe('the console in Chromium', () => {
     }
     staff = await admin.createUser('fund_staff', 'Nguyễn Thị Thu');
     volunteer = await admin.createUser('warehouse_volunteer', 'Trần Văn An', [warehouse.code]);
+    viewer = await admin.createUser('viewer', 'Cán bộ Sở Lao động');
     staffApi = await GatewayClient.signIn(gateway, staff.email, staff.password);
     lap('scene set');
   });
@@ -108,7 +110,7 @@ describe('the console in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await system?.stop();
-    console.log(`browser test timings (since the file started):\n  ${timings.join('\n  ')}`);
+    console.log(`browser test timings (since the file started) and the phone page's errors:\n  ${timings.join('\n  ')}`);
   });
 
   let desk: BrowserContext;
@@ -215,6 +217,9 @@ describe('the console in Chromium', () => {
 
     phone = await newContext(PHONE, true);
     phonePage = await phone.newPage();
+    phonePage.on('pageerror', (error) => timings.push(`phone page error: ${error.message}`));
+    phonePage.on('crash', () => timings.push('the phone page crashed'));
+    phonePage.on('console', (message) => message.type() === 'error' && timings.push(`phone console: ${message.text()}`));
     await signIn(phonePage, volunteer);
     await heading(phonePage, 'Giao quà');
     expect(new URL(phonePage.url()).pathname).toBe('/volunteer');
@@ -222,6 +227,7 @@ describe('the console in Chromium', () => {
     await containsText(phonePage.getByRole('article', { name: children[0] }), `${bicycle.name} × 1`);
 
     await confirmOnPhone(phonePage, children[0]!);
+    await containsText(phonePage.getByRole('article', { name: children[0] }), 'Đã trao', 20_000); // sent, and read back
     await containsText(phonePage.getByRole('status').filter({ hasText: 'Chờ gửi' }), 'Chờ gửi: 0');
     await waitFor('the first delivery confirmed', async () => (await deliveryOf(children[0]!)).status === 'delivered', 20_000, 200);
 
@@ -287,6 +293,22 @@ describe('the console in Chromium', () => {
     expect(csv).toContain(bicycle.category);
     const document = await downloaded(page, page.getByRole('button', { name: 'Tải báo cáo (HTML)' }));
     expect(document).toContain('<html');
+  });
+
+  it('a viewer sees only the dashboard and the reports, and reads the campaign\'s report', async () => {
+    const context = await newContext(DESKTOP);
+    const page = await context.newPage();
+    await signIn(page, viewer);
+    await heading(page, 'Tổng quan');
+    expect(await page.getByRole('navigation', { name: 'Các trang' }).getByRole('link').allInnerTexts()).toEqual(['Tổng quan', 'Báo cáo']);
+    await page.getByRole('link', { name: 'Báo cáo' }).click();
+    const form = page.getByRole('form', { name: 'Báo cáo chiến dịch' });
+    await form.getByLabel('Chiến dịch').selectOption(campaignId); // known to the viewer from the reports, not from donors
+    await form.getByRole('button', { name: 'Xem báo cáo' }).click();
+    await containsText(page.getByRole('table', { name: 'Theo huyện/thị' }), district.nameVi);
+    await page.goto('/donors');
+    await heading(page, 'Không được phép');
+    await context.close();
   });
 
   it('registers a child through the duplicate warning, and shows a child\'s allocations', async () => {

@@ -1,8 +1,9 @@
 import { FormEvent, useState } from 'react';
-import { api, download, Page, query } from '../api';
+import { api, ApiError, download, Page, query } from '../api';
 import { useLang, useT } from '../i18n';
-import { campaignOptions, DISTRICT_OPTIONS, districtName, useCampaigns } from '../reference';
-import { ErrorMessage, formatNumber, fundToday, Section, SelectField, Table, TextField, useAction } from '../ui';
+import { Campaign, campaignOptions, DISTRICT_OPTIONS, districtName } from '../reference';
+import { useUser } from '../session';
+import { ErrorMessage, formatNumber, fundToday, Option, Section, SelectField, Table, TextField, useAction, useLoad } from '../ui';
 import { periodsOf } from './DashboardPage';
 import { Donor } from './DonorsPage';
 
@@ -10,6 +11,23 @@ type Row = Record<string, number | string | null>;
 interface Summary { totals: Row; byCategory: Row[]; byDistrict: Row[]; byCampaign: Row[] }
 interface Statement { totals: Row; pledges: Row[]; byDistrict: Row[] }
 const FIGURES = ['pledgedQty', 'receivedQty', 'allocatedQty', 'deliveredQty', 'deliveredValueVnd', 'childrenReached', 'institutionsReached'] as const;
+
+/**
+ * The campaigns to report on: the donors service's list for staff; a viewer (reports only) may not read it, so
+ * for them the campaigns the reports have seen in the last year or so (the summary's byCampaign).
+ */
+function useReportCampaigns() {
+  return useLoad(async (): Promise<Option[]> => {
+    try {
+      return campaignOptions((await api<Page<Campaign>>('/donors/campaigns?status=all&pageSize=200')).items);
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status === 403)) throw error;
+      const today = fundToday();
+      const seen = await api<Summary>(`/reporting/reports/summary${query({ from: `${Number(today.slice(0, 4)) - 1}-01-01`, to: today })}`);
+      return seen.byCampaign.map((c) => ({ value: String(c.campaignId), label: String(c.name ?? c.campaignId) }));
+    }
+  }, []);
+}
 
 function Downloads({ path, name }: { path: string; name: string }) {
   const t = useT();
@@ -36,7 +54,7 @@ function FigureTable({ caption, rows, label, labelHeader }: { caption: string; r
 
 function SummaryReport() {
   const t = useT();
-  const campaigns = useCampaigns('all');
+  const campaigns = useReportCampaigns();
   const half = periodsOf(fundToday()).half;
   const [filters, setFilters] = useState({ from: half.from, to: half.to, campaignId: '', districtCode: '' });
   const [summary, setSummary] = useState<Summary>();
@@ -51,7 +69,7 @@ function SummaryReport() {
       <form className="grid" onSubmit={show} aria-label={t('reports.summary')}>
         <TextField label={t('reports.from')} type="date" value={filters.from} onChange={(v) => setFilters({ ...filters, from: v })} required />
         <TextField label={t('reports.to')} type="date" value={filters.to} onChange={(v) => setFilters({ ...filters, to: v })} required />
-        <SelectField label={t('common.campaign')} value={filters.campaignId} onChange={(v) => setFilters({ ...filters, campaignId: v })} options={campaignOptions(campaigns.data)} empty={t('common.all')} />
+        <SelectField label={t('common.campaign')} value={filters.campaignId} onChange={(v) => setFilters({ ...filters, campaignId: v })} options={campaigns.data ?? []} empty={t('common.all')} />
         <SelectField label={t('common.district')} value={filters.districtCode} onChange={(v) => setFilters({ ...filters, districtCode: v })} options={DISTRICT_OPTIONS} empty={t('common.all')} />
         <button type="submit" disabled={action.busy}>{t('reports.show')}</button>
       </form>
@@ -71,7 +89,7 @@ function SummaryReport() {
 
 function CampaignReport() {
   const t = useT();
-  const campaigns = useCampaigns('all');
+  const campaigns = useReportCampaigns();
   const [campaignId, setCampaignId] = useState('');
   const [report, setReport] = useState<{ targets: Row[]; byDistrict: Row[] }>();
   const action = useAction();
@@ -84,7 +102,7 @@ function CampaignReport() {
   return (
     <Section title={t('reports.campaign')}>
       <form className="grid" onSubmit={show} aria-label={t('reports.campaign')}>
-        <SelectField label={t('common.campaign')} value={campaignId} onChange={setCampaignId} options={campaignOptions(campaigns.data)} empty={t('common.choose')} required />
+        <SelectField label={t('common.campaign')} value={campaignId} onChange={setCampaignId} options={campaigns.data ?? []} empty={t('common.choose')} required />
         <button type="submit" disabled={action.busy}>{t('reports.show')}</button>
       </form>
       <ErrorMessage error={action.error} />
@@ -162,12 +180,13 @@ function HalfYearDocument() {
 
 export function ReportsPage() {
   const t = useT();
+  const user = useUser();
   return (
     <>
       <h1>{t('nav.reports')}</h1>
       <SummaryReport />
       <CampaignReport />
-      <DonorStatement />
+      {user.role !== 'viewer' && <DonorStatement />}
       <HalfYearDocument />
     </>
   );

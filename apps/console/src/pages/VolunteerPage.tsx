@@ -17,6 +17,7 @@ interface Recipient { name: string; communeCode: string | null; guardianName: st
 const RELATIONSHIPS = ['self', 'mother', 'father', 'grandparent', 'sibling', 'relative', 'guardian', 'teacher', 'staff', 'other'];
 const FAIL_REASONS = ['not_home', 'moved', 'refused', 'wrong_address', 'damaged', 'other'];
 const OPEN = ['ready', 'dispatched'];
+const RETRY_MS = 4_000;
 
 async function recipientOf(d: Delivery): Promise<Recipient> {
   if (d.beneficiaryKind === 'institution') {
@@ -139,7 +140,16 @@ export function VolunteerPage() {
     window.addEventListener('offline', down);
     void pendingMarks().then(setPending);
     if (navigator.onLine) void send();
-    return () => { window.removeEventListener('online', up); window.removeEventListener('offline', down); };
+    // The first requests after the connection returns may still fail, and a flaky network may never say it is
+    // back: while marks wait, try again every few seconds.
+    const retry = window.setInterval(() => {
+      if (navigator.onLine) void pendingMarks().then((left) => (left.length > 0 ? send() : undefined));
+    }, RETRY_MS);
+    return () => {
+      window.removeEventListener('online', up);
+      window.removeEventListener('offline', down);
+      window.clearInterval(retry);
+    };
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
   const mark = async (d: Shown, steps: Array<Omit<Mark, 'clientOpId' | 'allocationId' | 'happenedAt'>>) => {
