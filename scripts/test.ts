@@ -1,4 +1,4 @@
-// `npm test`: every test level (unit, int, e2e — see jest.config.js) against a real Kafka broker and PostgreSQL.
+// `npm test`: every test level (unit, int, e2e, browser — see jest.config.js) against a real Kafka broker and PostgreSQL.
 // Extra arguments go to Jest (`npm test -- --selectProjects unit`, `npm test -- tests/compose`).
 // Ends with exactly one line `N passed, N failed`, which CI reads, and exits non-zero on any failure or if
 // no test ran at all.
@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './apps';
+import { ensureChromium } from './chromium';
 import { checkPostgres, startKafka } from './infra';
 
 const RESULTS = path.join(ROOT, '.test-results', 'jest.json');
@@ -76,6 +77,7 @@ async function main(): Promise<number> {
   try {
     startKafka();
     await checkPostgres();
+    ensureChromium(); // the console's browser tests (tests/browser) drive it
     jest = await runJest([
       '--json',
       `--outputFile=${path.relative(ROOT, RESULTS)}`,
