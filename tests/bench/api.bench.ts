@@ -12,6 +12,7 @@
 // so the figures include each service verifying it.
 import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
+import { recreateTestDatabase } from '@giftflow/testing';
 import { RunningSystem, startSystem } from '../../scripts/apps';
 import { signInAsAdmin } from '../../seeds/sign-in';
 
@@ -44,6 +45,9 @@ async function findSystem(): Promise<{ gateway: string; inventory: string; syste
   log(`nothing healthy at ${gateway}: starting the system on ${settings.portBase}–${settings.portBase + 4}`);
   const run = randomUUID().slice(0, 8);
   const env = Object.fromEntries(['gateway', 'donors', 'inventory', 'beneficiaries', 'reporting'].map((s) => [`${s.toUpperCase()}_DATABASE`, `giftflow_test_bench_api_${s}`]));
+  // Fresh databases, as its topics are (a second run on the first run's data would meet its own records, e.g. a 409
+  // duplicate child).
+  for (const name of Object.values(env)) await recreateTestDatabase(name);
   const adminPassword = { GIFTFLOW_ADMIN_PASSWORD: process.env.GIFTFLOW_ADMIN_PASSWORD ?? `bench-${randomUUID()}` };
   const system = await startSystem({ portOffset: settings.portBase - 3000, output: 'quiet', env: { ...env, ...adminPassword, KAFKA_TOPIC_PREFIX: `test.bench-api.${run}.` } });
   const authorization = await signInAsAdmin(system.urls.gateway!, adminPassword);
