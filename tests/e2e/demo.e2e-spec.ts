@@ -112,8 +112,8 @@ describe('npm run seed and npm run demo, twice each', () => {
     await sleep(3_000); // anything still on its way is on its topic and in the read models by now
     reportsAfterFirst = await reports();
     countsAfterFirst = await counts();
-    // About 4 minutes on an idle 2-core machine (README); no bound here, as a machine shared with other test runs
-    // can take three times that.
+    // 105 s on an idle 2-core machine (README); no bound here, as a machine shared with other test runs
+    // took 6–8 minutes and more.
   }, 1_500_000);
 
   it('3. seed and demo again change nothing: the same reports byte for byte, the same counts, no new event', async () => {
