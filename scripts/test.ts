@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { deleteTopicsWithPrefix, testKafka, testRunTag } from '@giftflow/testing';
 import { ROOT } from './apps';
 import { ensureChromium } from './chromium';
 import { checkPostgres, startKafka } from './infra';
@@ -28,7 +29,9 @@ const EXIT_GRACE_MS = 60_000;
 
 /** Runs Jest with its output streamed through; resolves with its exit code and whether it had to be killed. */
 function runJest(args: string[]): Promise<{ code: number; hung: boolean }> {
-  const jest = spawn(path.join(ROOT, 'node_modules', '.bin', 'jest'), args, { cwd: ROOT, stdio: 'inherit' });
+  // TS_NODE_BASEURL is this script's own path mapping (package.json), not the tests'.
+  const { TS_NODE_BASEURL: _ours, ...env } = process.env;
+  const jest = spawn(path.join(ROOT, 'node_modules', '.bin', 'jest'), args, { cwd: ROOT, stdio: 'inherit', env });
   // Jest (and so the e2e apps' afterAll) must finish before we report; pass signals on rather than dying first.
   const forward = (signal: NodeJS.Signals) => jest.kill(signal);
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -69,11 +72,22 @@ function readResults(): JestResults | undefined {
   }
 }
 
+/** The run's test topics go when it ends (a failed test's data stays in its database, which is what one reads). */
+async function deleteRunTopics(run: string): Promise<void> {
+  try {
+    const deleted = await deleteTopicsWithPrefix(testKafka('giftflow-test-cleanup'), `test.${run}.`);
+    console.log(`npm test: deleted this run's ${deleted} test topics (test.${run}.*)`);
+  } catch (error) {
+    console.error(`npm test: could not delete this run's test topics: ${(error as Error).message}`);
+  }
+}
+
 async function main(): Promise<number> {
   rmSync(RESULTS, { force: true }); // a stale file must never stand in for this run
   mkdirSync(path.dirname(RESULTS), { recursive: true });
 
   let jest = { code: 1, hung: false };
+  const run = testRunTag(); // before Jest starts: its workers and what they spawn inherit it
   try {
     startKafka();
     await checkPostgres();
@@ -88,6 +102,7 @@ async function main(): Promise<number> {
   } catch (error) {
     console.error(`npm test: ${(error as Error).message}`);
   }
+  await deleteRunTopics(run);
 
   const results = readResults();
   const passed = results?.numPassedTests ?? 0;

@@ -2,7 +2,7 @@
 // and PostgreSQL, each N times with randomized timing (kill points, batch sizes, keys); every run has its own topics
 // and databases. Prints one table and exits non-zero on any lost, doubled or out-of-order event, or a failed check.
 import { randomInt } from 'node:crypto';
-import { testKafka } from '@giftflow/testing';
+import { deleteTopicsWithPrefix, testKafka, testRunTag } from '@giftflow/testing';
 import { seededRandom } from './fault-harness';
 import { Cleanup, RunResult, SCENARIOS, Scenario, dropRunDatabases } from './fault-scenarios';
 import { SecondBroker } from './second-broker';
@@ -78,7 +78,10 @@ export async function runSuite(options: SuiteOptions): Promise<ScenarioTotals[]>
         const bad = outcome.lost + outcome.doubled + outcome.outOfOrder + outcome.problems.length > 0;
         log(`${bad ? 'FAIL' : 'ok  '} ${scenario.id} run ${run}/${options.runs} seed ${seed}: ${outcome.eventsIn} in, ${outcome.handled} handled, ` +
           `${outcome.lost} lost, ${outcome.doubled} doubled, ${outcome.outOfOrder} out of order, ${seconds.toFixed(1)} s${outcome.problems.length ? `; ${outcome.problems.join('; ')}` : ''}`);
-        if (!bad) await dropRunDatabases(label).catch(() => undefined); // a failed run's databases are kept to look at
+        if (!bad) { // a failed run's databases and topics are kept to look at
+          await dropRunDatabases(label).catch(() => undefined);
+          await deleteTopicsWithPrefix(kafka, `test.${testRunTag()}.faults-${label}.`).catch(() => undefined);
+        }
       }
       totals.push(sum);
     }

@@ -4,8 +4,28 @@ import { createKafka } from '@giftflow/messaging';
 
 export const testBrokers = () => (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 
+/**
+ * The tag of one test run (`npm test` sets it for all of Jest's workers and the processes they spawn), first in
+ * every test topic's name so the run can delete the topics it created when it ends: each partition costs the shared
+ * broker open files, and it has a ceiling (deploy/kafka/kafka.sh, `logs`).
+ */
+export const testRunTag = (): string => (process.env.GIFTFLOW_TEST_RUN ??= `r${randomBytes(3).toString('hex')}`);
+
 /** A topic prefix of its own for each test file, so runs and files never see each other's events. */
-export const uniquePrefix = (label: string) => `test.${label}.${randomBytes(4).toString('hex')}.`;
+export const uniquePrefix = (label: string) => `test.${testRunTag()}.${label}.${randomBytes(4).toString('hex')}.`;
+
+/** Deletes every topic whose name starts with `prefix` (a test run's or a fault run's); returns how many. */
+export async function deleteTopicsWithPrefix(kafka: Kafka, prefix: string): Promise<number> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
+    for (let i = 0; i < topics.length; i += 200) await admin.deleteTopics({ topics: topics.slice(i, i + 200), timeout: 60_000 });
+    return topics.length;
+  } finally {
+    await admin.disconnect();
+  }
+}
 
 export function testKafka(clientId = 'giftflow-test', brokers = testBrokers()): Kafka {
   return createKafka({ clientId, brokers });
