@@ -132,14 +132,15 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     }
   };
   /**
-   * The phones' queues: 200 steps a call, four calls at a time (each step is its own transaction in inventory, so
-   * the calls overlap their commits). A step already applied answers `duplicate`; one that lost to a concurrent
+   * The phones' queues: 50 steps a call (a volunteer's day; a call of 200 outlasted the gateway's 30 s upstream
+   * timeout on a loaded CI machine), four calls at a time (each step is its own transaction in inventory, so the
+   * calls overlap their commits). A step already applied answers `duplicate`; one that lost to a concurrent
    * change on the same lot answers `conflict` and is sent again (its clientOpId makes that safe).
    */
   const sync = async (label: string, operations: SyncOperation[]): Promise<void> => {
     let pending = operations;
     for (let round = 1; pending.length > 0; round += 1) {
-      const batches = chunks(pending, 200);
+      const batches = chunks(pending, 50);
       const refused: { op: SyncOperation; outcome: string; message?: string }[] = [];
       let next = 0;
       await Promise.all(Array.from({ length: Math.min(4, batches.length) }, async () => {
