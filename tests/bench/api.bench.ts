@@ -14,7 +14,7 @@ import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
-import { recreateTestDatabase, testDatabaseName, testDatabaseUrl, testKafka } from '@giftflow/testing';
+import { dropTestDatabase, recreateTestDatabase, testDatabaseName, testDatabaseUrl, testKafka } from '@giftflow/testing';
 import { RunningSystem, startSystem } from '../../scripts/apps';
 import { signInAsAdmin } from '../../seeds/sign-in';
 
@@ -263,6 +263,7 @@ async function main(): Promise<void> {
       log('stopping the system it started');
       await system.stop();
       if (found.topicPrefix) await deleteTopics(found.topicPrefix);
+      for (const name of found.databases ?? []) await dropTestDatabase(name);
     }
   }
 }
