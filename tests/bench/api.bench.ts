@@ -12,7 +12,9 @@
 // so the figures include each service verifying it.
 import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
-import { recreateTestDatabase } from '@giftflow/testing';
+import { readFileSync } from 'node:fs';
+import { Client } from 'pg';
+import { dropTestDatabase, recreateTestDatabase, testDatabaseName, testDatabaseUrl, testKafka } from '@giftflow/testing';
 import { RunningSystem, startSystem } from '../../scripts/apps';
 import { signInAsAdmin } from '../../seeds/sign-in';
 
@@ -23,7 +25,18 @@ const settings = {
   /** The gateway comparison alternates direct and gateway runs of this many seconds, BENCH_GATEWAY_ROUNDS times each. */
   gatewaySeconds: Number(process.env.BENCH_GATEWAY_SECONDS ?? 5),
   gatewayRounds: Number(process.env.BENCH_GATEWAY_ROUNDS ?? 3),
-  portBase: Number(process.env.BENCH_API_PORT_BASE ?? 20_000),
+  /**
+   * Where it starts its own system: BENCH_API_PORT_BASE, else GIFTFLOW_TEST_PORT_BASE + 50 (clear of the e2e tests'
+   * base + 100 × worker and the replay bench's base + 4, so helpers sharing a machine never collide), else 20000.
+   */
+  portBase: Number(process.env.BENCH_API_PORT_BASE ?? (process.env.GIFTFLOW_TEST_PORT_BASE ? Number(process.env.GIFTFLOW_TEST_PORT_BASE) + 50 : 20_000)),
+  /** Node flags for the apps it starts, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` (profiles are written as they exit). */
+  nodeOptions: process.env.BENCH_API_NODE_OPTIONS,
+  /**
+   * BENCH_API_ONLY=routes: after seeding, only each route of the mix alone (closed loop, with CPU per request);
+   * BENCH_API_ONLY=gateway: only the gateway's cost. Profiling aids: the JSON line then has only what was run.
+   */
+  only: process.env.BENCH_API_ONLY as 'routes' | 'gateway' | undefined,
 };
 const targets = { gatewayRatio: 0.6, addedP50Ms: 3, readP99Ms: 50, writeP99Ms: 100 };
 
@@ -38,21 +51,66 @@ async function healthy(url: string): Promise<boolean> {
 }
 
 /** The running system to measure, or one started here (then `system` is set, to be stopped afterwards). */
-async function findSystem(): Promise<{ gateway: string; inventory: string; system?: RunningSystem; authorization: string }> {
-  const gateway = process.env.GATEWAY_URL ?? 'http://127.0.0.1:3000';
+async function findSystem(): Promise<{ gateway: string; inventory: string; system?: RunningSystem; authorization: string; databases?: string[]; topicPrefix?: string }> {
+  // With GIFTFLOW_TEST_PORT_BASE set (a checkout sharing the machine) a system on 3000 is someone else's: only an
+  // explicit GATEWAY_URL is measured then.
+  const gateway = process.env.GATEWAY_URL ?? (process.env.GIFTFLOW_TEST_PORT_BASE ? undefined : 'http://127.0.0.1:3000');
   const inventory = process.env.INVENTORY_URL ?? 'http://127.0.0.1:3002';
-  if ((await healthy(gateway)) && (await healthy(inventory))) return { gateway, inventory, authorization: await signInAsAdmin(gateway) };
-  log(`nothing healthy at ${gateway}: starting the system on ${settings.portBase}–${settings.portBase + 4}`);
+  if (gateway && (await healthy(gateway)) && (await healthy(inventory))) return { gateway, inventory, authorization: await signInAsAdmin(gateway) };
+  log(`${gateway ? `nothing healthy at ${gateway}` : 'GIFTFLOW_TEST_PORT_BASE is set'}: starting the system on ${settings.portBase}–${settings.portBase + 4}`);
   const run = randomUUID().slice(0, 8);
-  const env = Object.fromEntries(['gateway', 'donors', 'inventory', 'beneficiaries', 'reporting'].map((s) => [`${s.toUpperCase()}_DATABASE`, `giftflow_test_bench_api_${s}`]));
+  const env = Object.fromEntries(['gateway', 'donors', 'inventory', 'beneficiaries', 'reporting'].map((s) => [`${s.toUpperCase()}_DATABASE`, testDatabaseName(`bench_api_${s}`)]));
   // Fresh databases, as its topics are (a second run on the first run's data would meet its own records, e.g. a 409
   // duplicate child).
   for (const name of Object.values(env)) await recreateTestDatabase(name);
   const adminPassword = { GIFTFLOW_ADMIN_PASSWORD: process.env.GIFTFLOW_ADMIN_PASSWORD ?? `bench-${randomUUID()}` };
-  const system = await startSystem({ portOffset: settings.portBase - 3000, output: 'quiet', env: { ...env, ...adminPassword, KAFKA_TOPIC_PREFIX: `test.bench-api.${run}.` } });
+  const system = await startSystem({ portOffset: settings.portBase - 3000, output: 'quiet', env: { ...env, ...adminPassword, ...(settings.nodeOptions ? { NODE_OPTIONS: settings.nodeOptions } : {}), KAFKA_TOPIC_PREFIX: `test.bench-api.${run}.` } });
   const authorization = await signInAsAdmin(system.urls.gateway!, adminPassword);
-  return { gateway: system.urls.gateway!, inventory: system.urls.inventory!, system, authorization };
+  return { gateway: system.urls.gateway!, inventory: system.urls.inventory!, system, authorization, databases: Object.values(env), topicPrefix: `test.bench-api.${run}.` };
 }
+
+/** CPU time (user + system, ms) a process has used so far, from /proc (0 once it is gone). */
+function cpuMsOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in USER_HZ (100 on Linux)
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Where the CPU goes, when the bench started the system itself: CPU ms used so far by each app's process and by
+ * PostgreSQL's backends connected to the bench's databases. Per request, this is a figure a busy shared machine
+ * barely changes (latency is not), so it is what to compare between two runs when the load average differs.
+ */
+async function cpuSnapshot(system: RunningSystem | undefined, databases: string[]): Promise<Record<string, number> | null> {
+  if (!system) return null;
+  const snapshot: Record<string, number> = {};
+  for (const [name, app] of Object.entries(system.apps)) snapshot[name] = cpuMsOf(app.child.pid!);
+  const client = new Client({ connectionString: testDatabaseUrl(databases[0]!) });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = ANY($1) AND pid <> pg_backend_pid()', [databases]);
+    for (const { pid } of rows) snapshot[`pg:${pid}`] = cpuMsOf(pid);
+  } finally {
+    await client.end();
+  }
+  return snapshot;
+}
+
+/** CPU ms per request by process between two snapshots (PostgreSQL's backends summed; one that came and went is missed). */
+function cpuPerRequest(before: Record<string, number>, after: Record<string, number>, requests: number): Record<string, number> {
+  const used: Record<string, number> = {};
+  for (const [key, ms] of Object.entries(after)) {
+    const name = key.startsWith('pg:') ? 'postgres' : key;
+    used[name] = (used[name] ?? 0) + ms - (before[key] ?? (key.startsWith('pg:') ? ms : 0));
+  }
+  return Object.fromEntries(Object.entries(used).map(([name, ms]) => [name, Math.round((ms / Math.max(requests, 1)) * 100) / 100]));
+}
+
+/** The system being measured and its databases, for cpuSnapshot. */
+let measured: { system?: RunningSystem; databases: string[] } = { databases: [] };
 
 /** `Bearer <token>` of the admin, for every request below. */
 let authorization = '';
@@ -110,16 +168,36 @@ const combine = (runs: Figures[]): Figures => ({
 });
 
 async function measure(what: string, options: autocannon.Options): Promise<Figures> {
+  const before = await cpuSnapshot(measured.system, measured.databases);
   const result = await autocannon({ timeout: 10, ...options, headers: { ...options.headers, authorization } });
+  const after = await cpuSnapshot(measured.system, measured.databases);
   const f = figures(result);
   log(`${what}: ${f.rps} req/s, p50 ${f.p50Ms} ms, p99 ${f.p99Ms} ms, ${f.errors} errors (${result.non2xx} non-2xx, ${result.timeouts} timeouts)`);
+  if (before && after) {
+    const perRequest = cpuPerRequest(before, after, result.requests.total);
+    log(`  CPU ms per request: ${Object.entries(perRequest).map(([name, ms]) => `${name} ${ms}`).join(', ')}`);
+  }
   return f;
+}
+
+/** Deletes the topics of the system the bench started (the broker's open files are shared). */
+async function deleteTopics(prefix: string): Promise<void> {
+  const admin = testKafka('bench-api-cleanup').admin();
+  await admin.connect();
+  try {
+    const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
+    if (topics.length > 0) await admin.deleteTopics({ topics });
+    log(`deleted its ${topics.length} topics`);
+  } finally {
+    await admin.disconnect();
+  }
 }
 
 async function main(): Promise<void> {
   const found = await findSystem();
   const { gateway, inventory, system } = found;
   authorization = found.authorization;
+  measured = { system, databases: found.databases ?? [] };
   try {
     const ids = await seed(gateway);
     log(`seeded through ${gateway}: donor, pledge ${ids.pledgeId} received in stock, child ${ids.childId}`);
@@ -132,12 +210,24 @@ async function main(): Promise<void> {
       { method: 'GET', path: `/api/reporting/reports/monthly?month=${month}` },
     ];
     await measure('warm-up', { url: gateway, connections: 10, duration: 3, requests: readMix });
+    if (settings.only === 'routes') {
+      // Each route of the mix alone, closed loop: what one request of it costs each process (a profiling aid).
+      const pledgeBody = JSON.stringify({ donorId: ids.donorId, lines: [{ itemCode: 'bench-bicycle', quantity: 1 }] });
+      const routes: [string, autocannon.Request][] = [
+        ...[...new Set(readMix.map((r) => r.path))].map((path): [string, autocannon.Request] => [`GET ${path}`, { method: 'GET', path }]),
+        ['POST /api/donors/pledges', { method: 'POST', path: '/api/donors/pledges', body: pledgeBody,
+          setupRequest: (req) => ({ ...req, headers: { ...req.headers, 'content-type': 'application/json', 'idempotency-key': randomUUID(), authorization } }) }],
+      ];
+      for (const [what, request] of routes) await measure(`${what} alone (closed loop, 10 connections)`, { url: gateway, connections: 10, duration: settings.gatewaySeconds, requests: [request] });
+      return;
+    }
 
-    const reads = await measure(`reads at ${settings.readRate}/s (open loop)`, {
+    const gatewayOnly = settings.only === 'gateway';
+    const reads = gatewayOnly ? null : await measure(`reads at ${settings.readRate}/s (open loop)`, {
       url: gateway, connections: 50, overallRate: settings.readRate, duration: settings.seconds, requests: readMix,
     });
     const pledgeBody = JSON.stringify({ donorId: ids.donorId, lines: [{ itemCode: 'bench-bicycle', quantity: 2 }] });
-    const writes = await measure(`writes at ${settings.writeRate}/s (open loop)`, {
+    const writes = gatewayOnly ? null : await measure(`writes at ${settings.writeRate}/s (open loop)`, {
       url: gateway, connections: 30, overallRate: settings.writeRate, duration: settings.seconds,
       requests: [{
         method: 'POST', path: '/api/donors/pledges', body: pledgeBody,
@@ -164,13 +254,16 @@ async function main(): Promise<void> {
     const check = (ok: boolean, text: string) => log(`${ok ? 'met   ' : 'MISSED'} ${text}`);
     check(ratio >= targets.gatewayRatio, `gateway keeps ${Math.round(ratio * 100)} % of direct throughput (target ≥ ${targets.gatewayRatio * 100} %)`);
     check(addedP50Ms <= targets.addedP50Ms, `gateway adds ${addedP50Ms} ms to the median (target ≤ ${targets.addedP50Ms} ms)`);
-    check(reads.p99Ms < targets.readP99Ms && reads.errors === 0, `reads p99 ${reads.p99Ms} ms, ${reads.errors} errors (target < ${targets.readP99Ms} ms, none)`);
-    check(writes.p99Ms < targets.writeP99Ms && writes.errors === 0, `writes p99 ${writes.p99Ms} ms, ${writes.errors} errors (target < ${targets.writeP99Ms} ms, none)`);
-    console.log(JSON.stringify({ reads, writes, gateway: { directRps: direct.rps, gatewayRps: through.rps, ratio, addedP50Ms } }));
+    if (reads) check(reads.p99Ms < targets.readP99Ms && reads.errors === 0, `reads p99 ${reads.p99Ms} ms, ${reads.errors} errors (target < ${targets.readP99Ms} ms, none)`);
+    if (writes) check(writes.p99Ms < targets.writeP99Ms && writes.errors === 0, `writes p99 ${writes.p99Ms} ms, ${writes.errors} errors (target < ${targets.writeP99Ms} ms, none)`);
+    const gatewayFigures = { directRps: direct.rps, gatewayRps: through.rps, ratio, addedP50Ms };
+    console.log(JSON.stringify(reads && writes ? { reads, writes, gateway: gatewayFigures } : { gateway: gatewayFigures }));
   } finally {
     if (system) {
       log('stopping the system it started');
       await system.stop();
+      if (found.topicPrefix) await deleteTopics(found.topicPrefix);
+      for (const name of found.databases ?? []) await dropTestDatabase(name);
     }
   }
 }

@@ -17,12 +17,20 @@ export function testDatabaseUrl(name: string): string {
 
 /** Drops and creates a test database. */
 export async function recreateTestDatabase(name: string): Promise<void> {
+  await onServer(name, [`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`, `CREATE DATABASE ${name}`]);
+}
+
+/** Drops a test database (if it exists), e.g. once a benchmark is done with it. */
+export async function dropTestDatabase(name: string): Promise<void> {
+  await onServer(name, [`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]);
+}
+
+async function onServer(name: string, statements: string[]): Promise<void> {
   assertTestDatabaseName(name);
   const client = new Client({ connectionString: SERVER_URL });
   await client.connect();
   try {
-    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await client.query(`CREATE DATABASE ${name}`);
+    for (const sql of statements) await client.query(sql);
   } finally {
     await client.end();
   }

@@ -32,9 +32,14 @@ function answer(res: ServerResponse, status: number, error: string, message: str
   res.end(body);
 }
 
+/** A copy without the hop-by-hop headers and those the Connection header names (a plain loop: it runs twice per request). */
 function withoutHopByHop(headers: IncomingHttpHeaders): IncomingHttpHeaders {
-  const named = new Set((String(headers.connection ?? '')).split(',').map((h) => h.trim().toLowerCase()));
-  return Object.fromEntries(Object.entries(headers).filter(([h]) => !HOP_BY_HOP.has(h) && !named.has(h)));
+  const named = headers.connection ? headers.connection.toLowerCase().split(',').map((h) => h.trim()) : [];
+  const kept: IncomingHttpHeaders = {};
+  for (const name in headers) {
+    if (!HOP_BY_HOP.has(name) && (named.length === 0 || !named.includes(name))) kept[name] = headers[name];
+  }
+  return kept;
 }
 
 /**

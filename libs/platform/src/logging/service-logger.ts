@@ -12,10 +12,11 @@ export function createServiceLogger(service: string, env: NodeJS.ProcessEnv = pr
     level: env.LOG_LEVEL ?? 'info',
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
-    // A request's lines already carry it as a binding (pino-http); elsewhere (a consumer) it comes from the context.
+    // From the context (a request's, a consumer's), unless the logger binds one itself. The bindings are looked at as
+    // pino keeps them, a JSON fragment: logger.bindings() parses it again on every line.
     mixin: (_merge, _level, logger) => {
       const correlationId = currentCorrelationId();
-      return correlationId && !('correlationId' in logger.bindings()) ? { correlationId } : {};
+      return correlationId && !(logger as unknown as Record<symbol, string>)[pino.symbols.chindingsSym].includes('"correlationId":') ? { correlationId } : {};
     },
     ...(pretty ? {} : { formatters: { level: (label: string) => ({ level: label }) } }),
   };

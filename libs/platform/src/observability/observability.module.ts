@@ -25,9 +25,10 @@ export class ObservabilityModule {
     return {
       module: ObservabilityModule,
       imports: [
-        // useExisting: pino-http is mounted by useServiceObservability (ahead of the gateway's proxies too);
-        // nestjs-pino binds each request's logger (req.log) so Nest's Logger writes through it.
-        LoggerModule.forRootAsync({ useFactory: () => ({ pinoHttp: { logger: createServiceLogger(service) }, useExisting: true }) }),
+        // nestjs-pino for Nest's Logger writing through the app's pino logger only: the request lines are
+        // useServiceObservability's (ahead of the gateway's proxies too), and no route gets nestjs-pino's per-request
+        // logger binding (forRoutes: none) — a line written during a request takes its correlation id from the context.
+        LoggerModule.forRootAsync({ useFactory: () => ({ pinoHttp: { logger: createServiceLogger(service) }, useExisting: true, forRoutes: [] }) }),
       ],
       providers: [
         { provide: ServiceMetrics, useFactory: () => new ServiceMetrics(service) },
