@@ -9,6 +9,7 @@
  * households, children with disabilities, children with heart disease, Khmer communities of Vinh Chau, Tran De and
  * My Xuyen); the proportions are illustrative, not statistics.
  */
+import { seededRandom } from '../libs/testing/src/seeded-random';
 import { COMMUNE_UNITS, DISTRICT_UNITS, VINH_CHAU_VINH_PHUOC_WARD, VINH_CHAU_WARD_2 } from './reference/soc-trang';
 
 export type Circumstance = 'orphan' | 'disabled' | 'serious_illness' | 'poor_household' | 'near_poor_household' | 'ethnic_minority';
@@ -56,18 +57,6 @@ function childKey(n: number): string {
 /** Lower case, no diacritics, đ read as d: how beneficiaries compares names for duplicates. */
 export const foldName = (name: string): string =>
   name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().replace(/\s+/g, ' ').trim();
-
-/** mulberry32: a tiny, well-known seeded PRNG (not for anything secret). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const KINH_FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Huỳnh', 'Võ', 'Phan', 'Trương', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Tô'];
 const KHMER_FAMILY = ['Thạch', 'Danh', 'Sơn', 'Kim', 'Lâm', 'Lý', 'Triệu', 'Châu'];

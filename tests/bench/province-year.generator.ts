@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Envelope, Publisher } from '@giftflow/contracts';
+import { seededRandom as mulberry32 } from '@giftflow/testing';
 
 /**
  * A province's year of events for the replay benchmark, in the mix the services publish: a catalogue, campaigns,
@@ -177,16 +178,4 @@ export function* provinceYear(total: number, year = 2026, seed = 11): Generator<
       }
     }
   }
-}
-
-/** A small seeded PRNG (mulberry32), so the stream's shape is the same on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

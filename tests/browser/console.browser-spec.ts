@@ -2,9 +2,10 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import axe from 'axe-core';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
-import { recreateTestDatabase, uniquePrefix, waitFor } from '@giftflow/testing';
-import { ROOT, RunningSystem, startSystem, workerPortOffset } from '../../scripts/apps';
+import { waitFor } from '@giftflow/testing';
+import { ROOT } from '../../scripts/apps';
 import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/chromium';
+import { TestSystem, startTestSystem } from '../../scripts/test-system';
 import { DISTRICTS, ITEMS, WAREHOUSES } from '../../seeds/demo-data';
 import { communesOf } from '../../seeds/reference/soc-trang';
 import { Account, GatewayClient } from './console-api';
@@ -22,15 +23,6 @@ const SHOTS = path.join(ROOT, '.test-results', 'console');
 const ADMIN_PASSWORD = 'browser-test-admin-password';
 
 describe('the console in Chromium', () => {
-  const offset = workerPortOffset();
-  const run = `browser${process.env.GIFTFLOW_TEST_PORT_BASE ?? ''}`;
-  const databases = {
-    GATEWAY_DATABASE: `giftflow_test_${run}_gateway`,
-    DONORS_DATABASE: `giftflow_test_${run}_donors`,
-    INVENTORY_DATABASE: `giftflow_test_${run}_inventory`,
-    BENEFICIARIES_DATABASE: `giftflow_test_${run}_beneficiaries`,
-    REPORTING_DATABASE: `giftflow_test_${run}_reporting`,
-  };
   const bicycle = ITEMS.bicycle;
   const warehouse = WAREHOUSES.provincial;
   const otherWarehouse = { code: 'ST-LP', name: 'Long Phu district office', districtCode: DISTRICTS.longPhu.code };
@@ -41,7 +33,7 @@ describe('the console in Chromium', () => {
   const children = ['Lâm Thị Hoa', 'Thạch Văn Nam', 'Sơn Thị Lan', 'Kim Văn Minh'];
   const donorName = 'Bộ Tư lệnh Vùng 2 Hải quân';
 
-  let system: RunningSystem;
+  let system: TestSystem;
   let browser: Browser;
   let gateway: string;
   let admin: GatewayClient;
@@ -73,16 +65,8 @@ describe('the console in Chromium', () => {
   beforeAll(async () => {
     ensureChromium();
     mkdirSync(SHOTS, { recursive: true });
-    for (const name of Object.values(databases)) await recreateTestDatabase(name);
-    system = await startSystem({
-      env: {
-        ...databases, KAFKA_TOPIC_PREFIX: uniquePrefix('browser'), GIFTFLOW_ADMIN_PASSWORD: ADMIN_PASSWORD,
-        DONORS_URL: `http://127.0.0.1:${3001 + offset}`, INVENTORY_URL: `http://127.0.0.1:${3002 + offset}`,
-      },
-      portOffset: offset,
-      output: 'quiet',
-    });
-    gateway = system.urls.gateway!;
+    system = await startTestSystem('browser', { adminPassword: ADMIN_PASSWORD });
+    gateway = system.gateway;
     lap('system up');
     browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS, headless: true });
 

@@ -1,22 +1,19 @@
 // Waiting assertions on the page (playwright-core has no `expect`): each polls until the page agrees or the
 // time is up, then fails saying what it waited for and what it saw last.
 import type { Locator, Page } from 'playwright-core';
+import { waitFor } from '@giftflow/testing';
 
 const DEFAULT_MS = 15_000;
 
 async function until<T>(what: string, read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = DEFAULT_MS): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
   let last: unknown;
-  for (;;) {
-    try {
-      const value = await read();
-      if (ok(value)) return value;
-      last = value;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last seen: ${String(last)}`);
-    await new Promise((r) => setTimeout(r, 100));
+  try {
+    return (await waitFor(what, async () => {
+      const value = (last = await read());
+      return ok(value) && { value };
+    }, timeoutMs)).value;
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; last seen: ${String(last)}`);
   }
 }
 

@@ -1,7 +1,5 @@
-import { Kafka } from 'kafkajs';
-import { TOPICS } from '@giftflow/contracts';
-import { TEST_ADMIN_PASSWORD, recreateTestDatabase, sleep, testKafka, uniquePrefix } from '@giftflow/testing';
-import { RunningSystem, startSystem, workerPortOffset } from '../../scripts/apps';
+import { TEST_ADMIN_PASSWORD, sleep } from '@giftflow/testing';
+import { TestSystem, startTestSystem } from '../../scripts/test-system';
 import { ApiClient } from '../../seeds/api-client';
 import { POPULATION_SIZE } from '../../seeds/population';
 import { runSeed } from '../../seeds/seed';
@@ -17,23 +15,12 @@ import { DemoResult, HALF_YEAR, runDemo } from '../../seeds/demo/run-demo';
  * alone reaches 1,284 of them.
  */
 describe('npm run seed and npm run demo, twice each', () => {
-  const prefix = uniquePrefix('demo');
-  const offset = workerPortOffset();
-  const run = `demo${process.env.GIFTFLOW_TEST_PORT_BASE ?? ''}`;
-  const databases = {
-    DONORS_DATABASE: `giftflow_test_${run}_donors`,
-    INVENTORY_DATABASE: `giftflow_test_${run}_inventory`,
-    BENEFICIARIES_DATABASE: `giftflow_test_${run}_beneficiaries`,
-    REPORTING_DATABASE: `giftflow_test_${run}_reporting`,
-    GATEWAY_DATABASE: `giftflow_test_${run}_gateway`,
-  };
-  let system: RunningSystem;
-  let kafka: Kafka;
+  let system: TestSystem;
   let api: ApiClient;
   let authorization: string;
   const lines: string[] = [];
-  const seed = () => runSeed({ gatewayUrl: system.urls.gateway!, authorization, log: (line) => lines.push(line) });
-  const demo = () => runDemo({ gatewayUrl: system.urls.gateway!, authorization, log: (line) => lines.push(line), timeoutMs: 240_000 });
+  const seed = () => runSeed({ gatewayUrl: system.gateway, authorization, log: (line) => lines.push(line) });
+  const demo = () => runDemo({ gatewayUrl: system.gateway, authorization, log: (line) => lines.push(line), timeoutMs: 240_000 });
 
   /** Every figure the demo makes: the half-year's summary (whole answer) and each campaign's, as JSON text. */
   const reports = async () => {
@@ -49,37 +36,23 @@ describe('npm run seed and npm run demo, twice each', () => {
   /** How many records of each kind the API lists, and how many events each topic holds. */
   const counts = async () => {
     const total = async (path: string) => (await api.get<{ total: number }>(`${path}${path.includes('?') ? '&' : '?'}pageSize=1`)).total;
-    const admin = kafka.admin();
-    await admin.connect();
-    try {
-      const events = async (topic: string) => (await admin.fetchTopicOffsets(prefix + topic)).reduce((sum, p) => sum + Number(p.high), 0);
-      return {
-        campaigns: await total('/donors/campaigns'),
-        pledges: await total('/donors/pledges'),
-        children: await total('/beneficiaries/children'),
-        allocations: await total('/beneficiaries/allocations'),
-        sponsorships: await total('/beneficiaries/sponsorships'),
-        deliveries: await total('/inventory/deliveries'),
-        stockMovements: await total('/inventory/stock/movements'),
-        events: { donors: await events(TOPICS.donors), inventory: await events(TOPICS.inventory), beneficiaries: await events(TOPICS.beneficiaries) },
-      };
-    } finally {
-      await admin.disconnect();
-    }
+    return {
+      campaigns: await total('/donors/campaigns'),
+      pledges: await total('/donors/pledges'),
+      children: await total('/beneficiaries/children'),
+      allocations: await total('/beneficiaries/allocations'),
+      sponsorships: await total('/beneficiaries/sponsorships'),
+      deliveries: await total('/inventory/deliveries'),
+      stockMovements: await total('/inventory/stock/movements'),
+      events: await system.eventCounts(),
+    };
   };
 
   beforeAll(async () => {
-    for (const name of Object.values(databases)) await recreateTestDatabase(name);
-    kafka = testKafka('giftflow-e2e-demo');
-    system = await startSystem({
-      env: { ...databases, GIFTFLOW_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, KAFKA_TOPIC_PREFIX: prefix, DONORS_URL: `http://127.0.0.1:${3001 + offset}`, INVENTORY_URL: `http://127.0.0.1:${3002 + offset}` },
-      portOffset: offset,
-      output: 'quiet',
-      timeoutMs: 300_000,
-    });
+    system = await startTestSystem('demo');
     // As `npm run seed` and `npm run demo` sign in: GIFTFLOW_ADMIN_PASSWORD, else the password file the gateway wrote.
-    authorization = await signInAsAdmin(system.urls.gateway!, { GIFTFLOW_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD });
-    api = new ApiClient({ gatewayUrl: system.urls.gateway!, authorization });
+    authorization = await signInAsAdmin(system.gateway, { GIFTFLOW_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD });
+    api = new ApiClient({ gatewayUrl: system.gateway, authorization });
   });
 
   afterAll(async () => {

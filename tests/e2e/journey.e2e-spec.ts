@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Kafka } from 'kafkajs';
 import request from 'supertest';
-import { TOPICS } from '@giftflow/contracts';
-import { SignedIn, TEST_ADMIN_PASSWORD, readTopic, recreateTestDatabase, signIn, signInNewUser, sleep, testKafka, uniquePrefix, waitFor } from '@giftflow/testing';
-import { RunningSystem, startSystem, workerPortOffset } from '../../scripts/apps';
+import { Publisher } from '@giftflow/contracts';
+import { SignedIn, TEST_ADMIN_PASSWORD, signIn, signInNewUser, sleep, waitFor } from '@giftflow/testing';
+import { TestSystem, startTestSystem } from '../../scripts/test-system';
 import { CAMPAIGNS, DISTRICTS, DONORS, ITEMS, WAREHOUSES } from '../../seeds/demo-data';
 
 /**
@@ -12,19 +11,7 @@ import { CAMPAIGNS, DISTRICTS, DONORS, ITEMS, WAREHOUSES } from '../../seeds/dem
  * gateway, as the console's would.
  */
 describe('the whole journey, end to end', () => {
-  const prefix = uniquePrefix('journey');
-  const offset = workerPortOffset();
-  // Named after the port range too: two checkouts running this file on one PostgreSQL must not recreate each other's.
-  const run = `e2e${process.env.GIFTFLOW_TEST_PORT_BASE ?? ''}`;
-  const databases = {
-    DONORS_DATABASE: `giftflow_test_${run}_donors`,
-    INVENTORY_DATABASE: `giftflow_test_${run}_inventory`,
-    BENEFICIARIES_DATABASE: `giftflow_test_${run}_beneficiaries`,
-    REPORTING_DATABASE: `giftflow_test_${run}_reporting`,
-    GATEWAY_DATABASE: `giftflow_test_${run}_gateway`,
-  };
-  let system: RunningSystem;
-  let kafka: Kafka;
+  let system: TestSystem;
   let gateway: string;
   let admin: SignedIn;
 
@@ -72,17 +59,7 @@ describe('the whole journey, end to end', () => {
     expect(body).toMatchObject({ id: expect.any(String), status: 'requested' });
     return body.id as string;
   };
-  const eventsOnTopic = async (topic: string) => {
-    const admin = kafka.admin();
-    await admin.connect();
-    try {
-      const offsets = await admin.fetchTopicOffsets(topic);
-      return offsets.reduce((sum, p) => sum + Number(p.high), 0);
-    } finally {
-      await admin.disconnect();
-    }
-  };
-  const inventoryEventsOnTopic = () => eventsOnTopic(prefix + TOPICS.inventory);
+  const inventoryEventsOnTopic = () => system.eventCount('inventory');
 
   let campaignId: string;
   let donorId: string;
@@ -92,14 +69,8 @@ describe('the whole journey, end to end', () => {
   const firstFive: string[] = [];
 
   beforeAll(async () => {
-    for (const name of Object.values(databases)) await recreateTestDatabase(name);
-    kafka = testKafka('giftflow-e2e');
-    system = await startSystem({
-      env: { ...databases, GIFTFLOW_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, KAFKA_TOPIC_PREFIX: prefix, DONORS_URL: `http://127.0.0.1:${3001 + offset}`, INVENTORY_URL: `http://127.0.0.1:${3002 + offset}` },
-      portOffset: offset,
-      output: 'quiet',
-    });
-    gateway = system.urls.gateway!;
+    system = await startTestSystem('journey');
+    gateway = system.gateway;
     admin = await signIn(gateway, 'admin@giftflow.local', TEST_ADMIN_PASSWORD);
   });
 
@@ -286,8 +257,7 @@ describe('the whole journey, end to end', () => {
     expect(rows.map((r: string) => r.split(',').slice(0, 2).join(','))).toEqual(['Rank,Name', '1,Nguyễn Thị Khó', '2,Lâm Thị Mồ Côi', '3,Đỗ Thị Nghèo']);
 
     // The names stay in beneficiaries: nothing it published carries them.
-    const topic = prefix + TOPICS.beneficiaries;
-    const published = (await readTopic(kafka, topic, await eventsOnTopic(topic))).map((m) => m.value!.toString());
+    const published = await system.messagesOn('beneficiaries');
     for (const personal of ['Nguyễn Thị Khó', 'Lâm Thị Mồ Côi', 'Đỗ Thị Nghèo', 'Thạch Thị Sô Phi', 'Mẹ của', 'Child 1', 'Guardian', '2015-09-01']) {
       expect(published.filter((raw) => raw.includes(personal))).toEqual([]);
     }
@@ -295,9 +265,8 @@ describe('the whole journey, end to end', () => {
 
   it('9. no event of the run, on any of the three topics, carries a name, a guardian, a phone or a free-text note the journey sent', async () => {
     const values: { topic: string; value: string }[] = [];
-    for (const topic of Object.values(TOPICS).map((t) => prefix + t)) {
-      const messages = await readTopic(kafka, topic, await eventsOnTopic(topic));
-      values.push(...messages.map((m) => ({ topic, value: m.value!.toString() })));
+    for (const topic of ['donors', 'inventory', 'beneficiaries'] satisfies Publisher[]) {
+      values.push(...(await system.messagesOn(topic)).map((value) => ({ topic, value })));
     }
     expect(values.length).toBeGreaterThan(100); // the whole run: pledges, receipts, 40 allocations, deliveries, a plan
     const strings = [...personal].flatMap((p) => (/^\+?[\d .-]+$/.test(p) ? [p, p.replace(/\D/g, '')] : [p])); // a phone also without its spaces

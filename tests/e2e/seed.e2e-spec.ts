@@ -1,9 +1,7 @@
-import { Kafka } from 'kafkajs';
 import { Client } from 'pg';
 import request from 'supertest';
-import { TOPICS } from '@giftflow/contracts';
-import { TEST_ADMIN_PASSWORD, recreateTestDatabase, sleep, testDatabaseUrl, testKafka, uniquePrefix, waitFor } from '@giftflow/testing';
-import { RunningSystem, startSystem, workerPortOffset } from '../../scripts/apps';
+import { TEST_ADMIN_PASSWORD, sleep, testDatabaseUrl, waitFor } from '@giftflow/testing';
+import { TestSystem, startTestSystem } from '../../scripts/test-system';
 import { CATALOGUE_ITEMS, WAREHOUSE_SEEDS } from '../../seeds/reference/catalogue';
 import { DONOR_SEEDS, INSTITUTION_SEEDS } from '../../seeds/reference/partners';
 import { SPONSORED_ORPHANS } from '../../seeds/population';
@@ -16,19 +14,9 @@ import { signInAsAdmin } from '../../seeds/sign-in';
  * the run short — the loader is the same for the full 1,800.
  */
 describe('npm run seed, twice', () => {
-  const prefix = uniquePrefix('seed');
-  const offset = workerPortOffset();
-  const databases = {
-    DONORS_DATABASE: 'giftflow_test_seed_donors',
-    INVENTORY_DATABASE: 'giftflow_test_seed_inventory',
-    BENEFICIARIES_DATABASE: 'giftflow_test_seed_beneficiaries',
-    REPORTING_DATABASE: 'giftflow_test_seed_reporting',
-    GATEWAY_DATABASE: 'giftflow_test_seed_gateway',
-  };
   const childrenWanted = Number(process.env.SEED_CHILDREN ?? 200);
   const institutionsWanted = Object.keys(INSTITUTION_SEEDS).length;
-  let system: RunningSystem;
-  let kafka: Kafka;
+  let system: TestSystem;
   let gateway: string;
   const lines: string[] = [];
   let authorization: string;
@@ -40,7 +28,7 @@ describe('npm run seed, twice', () => {
     const items = (await api.get('/api/inventory/items').expect(200)).body;
     const warehouses = (await api.get('/api/inventory/warehouses').expect(200)).body;
     const donors = (await api.get('/api/donors/donors?pageSize=1').expect(200)).body;
-    const db = new Client({ connectionString: testDatabaseUrl(databases.BENEFICIARIES_DATABASE) });
+    const db = new Client({ connectionString: testDatabaseUrl(system.databases.BENEFICIARIES_DATABASE) });
     await db.connect();
     try {
       const one = async (sql: string, params: unknown[] = []) => Number((await db.query(sql, params)).rows[0].n);
@@ -59,28 +47,12 @@ describe('npm run seed, twice', () => {
       await db.end();
     }
   };
-  const eventsOnTopics = async () => {
-    const admin = kafka.admin();
-    await admin.connect();
-    try {
-      const high = async (topic: string) => (await admin.fetchTopicOffsets(prefix + topic)).reduce((sum, p) => sum + Number(p.high), 0);
-      return { donors: await high(TOPICS.donors), inventory: await high(TOPICS.inventory), beneficiaries: await high(TOPICS.beneficiaries) };
-    } finally {
-      await admin.disconnect();
-    }
-  };
+  const eventsOnTopics = () => system.eventCounts();
   const byKind = (summary: SeedSummary) => Object.fromEntries(summary.kinds.map((k) => [k.kind, { wanted: k.wanted, created: k.created, present: k.present }]));
 
   beforeAll(async () => {
-    for (const name of Object.values(databases)) await recreateTestDatabase(name);
-    kafka = testKafka('giftflow-e2e-seed');
-    system = await startSystem({
-      env: { ...databases, GIFTFLOW_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, KAFKA_TOPIC_PREFIX: prefix, DONORS_URL: `http://127.0.0.1:${3001 + offset}` },
-      portOffset: offset,
-      output: 'quiet',
-      timeoutMs: 300_000, // a machine shared with other test runs can be slow to start five apps
-    });
-    gateway = system.urls.gateway!;
+    system = await startTestSystem('seed');
+    gateway = system.gateway;
     // As `npm run seed` signs in: GIFTFLOW_ADMIN_PASSWORD, else the password file the gateway wrote.
     authorization = await signInAsAdmin(gateway, { GIFTFLOW_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD });
   });

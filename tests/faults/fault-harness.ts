@@ -153,16 +153,7 @@ export async function sentCount(writer: DataSource): Promise<number> {
   return n;
 }
 
-/** A small seeded generator (mulberry32), so a failing run can be repeated with its seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The seeded generator (mulberry32) lives in libs/testing; fault-suite.ts takes it from here, so a failing run can be repeated with its seed.
+export { seededRandom } from '@giftflow/testing';
 
 export const between = (random: () => number, min: number, max: number) => Math.floor(min + random() * (max - min + 1));

@@ -112,7 +112,7 @@ describe('GET /metrics on a service (donors, real Kafka and PostgreSQL)', () => 
   });
 
   it('reports the outbox backlog and the age of its oldest unpublished row, measured when scraped', async () => {
-    const holder = new Client({ connectionString: testDatabaseUrl('giftflow_test_obs_metrics') });
+    const holder = new Client({ connectionString: testDatabaseUrl(kit.database) });
     await holder.connect();
     try {
       await holder.query('SELECT pg_advisory_lock($1)', [RELAY_LOCK_KEY]); // the relay now skips its rounds

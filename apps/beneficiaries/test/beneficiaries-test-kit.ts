@@ -1,17 +1,8 @@
-import { Kafka, KafkaMessage } from 'kafkajs';
-import { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
-import { CampaignOpenedV1, Envelope, EventDefinition, EventOf, ItemRegisteredV1, TOPICS } from '@giftflow/contracts';
-import {
-  ServiceTestApp, createTestDataSource, envelopeOf, publishEnvelopes, readTopic, startServiceForTest, testKafka, uniquePrefix, waitFor,
-} from '@giftflow/testing';
+import { CampaignOpenedV1, ItemRegisteredV1 } from '@giftflow/contracts';
+import { DeadLetter, PublishedEvent, ServiceTestKit, startServiceTestKit } from '@giftflow/testing';
 import type { z } from 'zod';
 import { BeneficiariesModule } from '../src/beneficiaries.module';
-
-type AnyDefinition = EventDefinition<string, number, z.ZodType>;
-
-/** An event beneficiaries published, with the message's raw value (to check what it must not carry). */
-export type PublishedEvent = Envelope<string, number, Record<string, unknown>> & { raw: string };
 
 export const aChild = (overrides: Record<string, unknown> = {}) => ({
   fullName: 'Thach Thi Sa Rinh', birthDate: '2014-05-20', sex: 'female', districtCode: '946', communeCode: '31498',
@@ -22,32 +13,15 @@ export const aChild = (overrides: Record<string, unknown> = {}) => ({
  * The beneficiaries app on a fresh test database and its own topic prefix, with what its tests need:
  * inventory's events sent to its topics, the database, and a reader for what beneficiaries published.
  */
-export class BeneficiariesTestKit {
-  readonly kafka: Kafka = testKafka('giftflow-beneficiaries-test');
+export class BeneficiariesTestKit extends ServiceTestKit {
+  /** Envelopes made here come as inventory's relay would write them. */
+  protected override readonly inputActor = 'warehouse';
 
-  private constructor(
-    readonly service: ServiceTestApp,
-    readonly db: DataSource,
-    readonly prefix: string,
-  ) {}
-
-  /** `database` must be giftflow_test_beneficiaries_<file>; DONORS_URL points at a closed port unless given. */
+  /** `database` must be giftflow_test_beneficiaries_<file>; DONORS_URL and INVENTORY_URL point at a closed port unless given. */
   static async start(database: string, env: Record<string, string> = {}): Promise<BeneficiariesTestKit> {
-    const prefix = uniquePrefix(database.replace('giftflow_test_', ''));
-    const service = await startServiceForTest('beneficiaries', BeneficiariesModule, {
-      database, topicPrefix: prefix, env: { DONORS_URL: 'http://127.0.0.1:1', INVENTORY_URL: 'http://127.0.0.1:1', ...env },
-    });
-    const db = await createTestDataSource(database, [], false);
-    return new BeneficiariesTestKit(service, db, prefix);
-  }
-
-  async close(): Promise<void> {
-    await this.service.close();
-    await this.db.destroy();
-  }
-
-  api() {
-    return this.service.api();
+    return new BeneficiariesTestKit(await startServiceTestKit('beneficiaries', BeneficiariesModule, database, {
+      DONORS_URL: 'http://127.0.0.1:1', INVENTORY_URL: 'http://127.0.0.1:1', ...env,
+    }));
   }
 
   private registered = 0;
@@ -74,46 +48,13 @@ export class BeneficiariesTestKit {
     await this.handled(event);
   }
 
-  /** An envelope as inventory's relay would write it (checked against its contract). */
-  envelope<D extends AnyDefinition>(definition: D, aggregateId: string, payload: z.input<D['payload']>): EventOf<D> {
-    return envelopeOf(definition, aggregateId, payload, { actor: 'warehouse' });
-  }
-
-  /** Sends envelopes to `<prefix><their source>.events`, keyed by aggregate id, in order. */
-  send(...envelopes: Envelope[]): Promise<void> {
-    return publishEnvelopes(this.kafka, this.prefix, envelopes);
-  }
-
-  async publish<D extends AnyDefinition>(definition: D, aggregateId: string, payload: z.input<D['payload']>): Promise<Envelope> {
-    const envelope = this.envelope(definition, aggregateId, payload);
-    await this.send(envelope);
-    return envelope;
-  }
-
   /** Events beneficiaries committed to its outbox, oldest first, of these types. */
-  async outbox(...types: string[]): Promise<Envelope<string, number, Record<string, unknown>>[]> {
-    const rows: { envelope: Envelope<string, number, Record<string, unknown>> }[] =
-      await this.db.query('SELECT envelope FROM outbox WHERE event_type = ANY($1) ORDER BY id', [types]);
-    return rows.map((r) => r.envelope);
+  outbox(...types: string[]): Promise<PublishedEvent[]> {
+    return this.outboxEvents({ types });
   }
 
-  /** Everything on `<prefix>beneficiaries.events`, once the relay has sent all that was committed. */
-  async publishedEvents(): Promise<PublishedEvent[]> {
-    await waitFor('the outbox to drain', async () => (await this.db.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL'))[0].n === 0);
-    const [{ n }] = await this.db.query('SELECT count(*)::int AS n FROM outbox');
-    if (n === 0) return [];
-    const messages = await readTopic(this.kafka, this.prefix + TOPICS.beneficiaries, n);
-    return messages.map((m) => ({ ...JSON.parse(m.value!.toString()), raw: m.value!.toString() }));
-  }
-
-  /** Waits until the consumer has handled (committed) this event (from any topic). */
-  handled(event: Envelope): Promise<boolean> {
-    return waitFor(`${event.type} ${event.id} to be handled`, async () =>
-      (await this.db.query("SELECT 1 FROM inbox WHERE consumer = 'beneficiaries' AND event_id = $1", [event.id])).length > 0);
-  }
-
-  /** Messages dead-lettered from `<prefix>inventory.events`. */
-  deadLetters(expected: number): Promise<KafkaMessage[]> {
-    return readTopic(this.kafka, `${this.prefix}${TOPICS.inventory}.dlq`, expected);
+  /** Every message dead-lettered from `<prefix>inventory.events` (at least `expected`). */
+  deadLetters(expected: number): Promise<DeadLetter[]> {
+    return this.deadLettersFrom('inventory', expected);
   }
 }

@@ -1,17 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { DeliveryConfirmedV1, DeliveryConfirmedV2, Envelope, GoodsReceivedV1, TOPICS, dlqTopicOf } from '@giftflow/contracts';
-import { DLQ_HEADERS } from '@giftflow/messaging';
-import {
-  ServiceTestApp, createTestDataSource, envelopeOf, publishEnvelopes, readTopic, startServiceForTest, testKafka, uniquePrefix, waitFor,
-} from '@giftflow/testing';
+import { DeliveryConfirmedV1, DeliveryConfirmedV2, Envelope, GoodsReceivedV1 } from '@giftflow/contracts';
+import { DeadLetter, PublishedEvent, ServiceTestKit, envelopeOf, startServiceTestKit, waitFor } from '@giftflow/testing';
 import { DonorsModule } from '../src/donors.module';
 import type { PledgeView } from '../src/pledges/pledge-view';
 
 export type PledgeJson = Omit<PledgeView, 'createdAt' | 'updatedAt'> & { createdAt: string; updatedAt: string };
-export interface PublishedEvent<P = Record<string, unknown>> extends Omit<Envelope, 'payload'> {
-  payload: P;
-}
 type LineInput = { itemCode: string; quantity: number; unitValueVnd?: number };
 
 /**
@@ -19,29 +12,10 @@ type LineInput = { itemCode: string; quantity: number; unitValueVnd?: number };
  * campaign or pledge (through the API); when inventory publishes GoodsReceived / DeliveryConfirmed (straight
  * onto `<prefix>inventory.events`); then the pledge as GET shows it, and the events donors committed and sent.
  */
-export class DonorsTestKit {
-  readonly kafka = testKafka('giftflow-donors-test');
-
-  private constructor(
-    readonly service: ServiceTestApp,
-    readonly db: DataSource,
-    readonly prefix: string,
-  ) {}
-
+export class DonorsTestKit extends ServiceTestKit {
   /** `database` must be giftflow_test_donors_<file>. */
   static async start(database: string): Promise<DonorsTestKit> {
-    const prefix = uniquePrefix(database.replace('giftflow_test_', ''));
-    const service = await startServiceForTest('donors', DonorsModule, { database, topicPrefix: prefix });
-    return new DonorsTestKit(service, await createTestDataSource(database, [], false), prefix);
-  }
-
-  async close(): Promise<void> {
-    await this.service.close();
-    await this.db.destroy();
-  }
-
-  api() {
-    return this.service.api();
+    return new DonorsTestKit(await startServiceTestKit('donors', DonorsModule, database));
   }
 
   // given
@@ -67,7 +41,7 @@ export class DonorsTestKit {
 
   /** Publishes envelopes as inventory's relay would, in order. */
   inventoryPublishes(...envelopes: Envelope[]): Promise<void> {
-    return publishEnvelopes(this.kafka, this.prefix, envelopes);
+    return this.send(...envelopes);
   }
 
   goodsReceived(pledgeId: string, lines: [itemCode: string, quantity: number][]) {
@@ -121,29 +95,16 @@ export class DonorsTestKit {
   }
 
   /** Events donors committed to its outbox, oldest first, of one type (and aggregate, if given). */
-  async outbox<P = Record<string, unknown>>(type: string, aggregateId?: string): Promise<PublishedEvent<P>[]> {
-    const rows: { envelope: PublishedEvent<P> }[] = await this.db.query(
-      'SELECT envelope FROM outbox WHERE event_type = $1 AND ($2::text IS NULL OR message_key = $2) ORDER BY id',
-      [type, aggregateId ?? null],
-    );
-    return rows.map((r) => r.envelope);
+  outbox<P = Record<string, unknown>>(type: string, aggregateId?: string): Promise<PublishedEvent<P>[]> {
+    return this.outboxEvents<P>({ types: [type], aggregateId });
   }
 
   async count(table: 'pledges' | 'pledge_lines' | 'http_idempotency' | 'donors'): Promise<number> {
     return (await this.db.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n;
   }
 
-  /** Everything on `<prefix>donors.events`, once the relay has sent all that was committed. */
-  async publishedEvents(): Promise<PublishedEvent[]> {
-    await waitFor('the outbox to drain', async () => (await this.db.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL'))[0].n === 0);
-    const [{ n }] = await this.db.query('SELECT count(*)::int AS n FROM outbox');
-    const messages = await readTopic(this.kafka, this.prefix + TOPICS.donors, n);
-    return messages.map((m) => JSON.parse(String(m.value)) as PublishedEvent);
-  }
-
-  /** The first `expected` messages dead-lettered from `<prefix>inventory.events`, with the error header. */
-  async deadLettered(expected: number): Promise<{ event: Envelope; error: string }[]> {
-    const messages = await readTopic(this.kafka, dlqTopicOf(this.prefix + TOPICS.inventory), expected);
-    return messages.map((m) => ({ event: JSON.parse(String(m.value)), error: String(m.headers?.[DLQ_HEADERS.error] ?? '') }));
+  /** Every message dead-lettered from `<prefix>inventory.events` (at least `expected`), with the error header. */
+  deadLettered(expected: number): Promise<DeadLetter[]> {
+    return this.deadLettersFrom('inventory', expected);
   }
 }

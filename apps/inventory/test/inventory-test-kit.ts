@@ -1,74 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { Kafka, Partitioners, Producer } from 'kafkajs';
-import { DataSource } from 'typeorm';
-import { AllocationConfirmedV1, AllocationRequestedV1, EventDefinition, EventOf, PledgeRecordedV1, TOPICS, dlqTopicOf } from '@giftflow/contracts';
-import { ServiceTestApp, createTestDataSource, envelopeOf, readTopic, startServiceForTest, testKafka, uniquePrefix, waitFor } from '@giftflow/testing';
-import type { z } from 'zod';
+import { AllocationConfirmedV1, AllocationRequestedV1, PledgeRecordedV1 } from '@giftflow/contracts';
+import { PublishedEvent, ServiceTestKit, startServiceTestKit, waitFor } from '@giftflow/testing';
 import { InventoryModule } from '../src/inventory.module';
 
-type AnyDefinition = EventDefinition<string, number, z.ZodType>;
-
-export interface PublishedEvent<P = Record<string, unknown>> {
-  id: string;
-  type: string;
-  version: number;
-  aggregateId: string;
-  causationId: string | null;
-  actor: string;
-  payload: P;
-}
+export type { PublishedEvent };
 
 /**
  * The inventory app on a fresh test database and topic prefix, with what its tests need: a producer for
  * input events (as donors and beneficiaries would publish them), the database for asserting state, and
  * readers for the events inventory published.
  */
-export class InventoryTestKit {
-  readonly kafka: Kafka = testKafka('giftflow-inventory-test');
-  private producer: Producer | null = null;
-  private readonly extra: ServiceTestApp[] = [];
-
-  private constructor(
-    readonly service: ServiceTestApp,
-    readonly db: DataSource,
-    readonly prefix: string,
-    readonly database: string,
-  ) {}
-
+export class InventoryTestKit extends ServiceTestKit {
   /** `database` must be giftflow_test_inventory_<file>; DONORS_URL points at a closed port unless given. */
   static async start(database: string, env: Record<string, string> = {}): Promise<InventoryTestKit> {
-    const prefix = uniquePrefix(database.replace('giftflow_test_', ''));
-    const service = await startServiceForTest('inventory', InventoryModule, { database, topicPrefix: prefix, env: { DONORS_URL: 'http://127.0.0.1:1', ...env } });
-    const kit = new InventoryTestKit(service, await createTestDataSource(database, [], false), prefix, database);
-    kit.producer = kit.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false });
-    await kit.producer.connect();
-    return kit;
-  }
-
-  /** Another instance of the app on the same database and topics: it joins the same consumer group. */
-  async startAnotherInstance(): Promise<ServiceTestApp> {
-    const instance = await startServiceForTest('inventory', InventoryModule, { database: this.database, topicPrefix: this.prefix, fresh: false });
-    this.extra.push(instance);
-    return instance;
-  }
-
-  async close(): Promise<void> {
-    await this.producer?.disconnect();
-    for (const instance of this.extra) await instance.close();
-    await this.service.close();
-    await this.db.destroy();
-  }
-
-  api() {
-    return this.service.api();
-  }
-
-  /** Publishes an event (checked against its contract) to `<prefix><publisher>.events`, `times` times, as another service's relay would. */
-  async publish<D extends AnyDefinition>(definition: D, aggregateId: string, payload: z.input<D['payload']>, times = 1): Promise<EventOf<D>> {
-    const envelope = envelopeOf(definition, aggregateId, payload);
-    const message = { key: aggregateId, value: JSON.stringify(envelope) };
-    await this.producer!.send({ topic: this.prefix + definition.topic, messages: Array(times).fill(message) });
-    return envelope;
+    return new InventoryTestKit(await startServiceTestKit('inventory', InventoryModule, database, { DONORS_URL: 'http://127.0.0.1:1', ...env }));
   }
 
   /** Seeds the local copy: publishes PledgeRecorded and waits until inventory has it. */
@@ -125,16 +70,9 @@ export class InventoryTestKit {
     });
   }
 
-  /** Messages dead-lettered from beneficiaries.events: a handler that kept failing. */
-  async deadLettered(): Promise<number> {
-    const admin = this.kafka.admin();
-    await admin.connect();
-    try {
-      const offsets = await admin.fetchTopicOffsets(dlqTopicOf(this.prefix + TOPICS.beneficiaries));
-      return offsets.reduce((sum, p) => sum + Number(p.high), 0);
-    } finally {
-      await admin.disconnect();
-    }
+  /** How many messages were dead-lettered from beneficiaries.events: a handler that kept failing. */
+  deadLettered(): Promise<number> {
+    return this.deadLetterCount('beneficiaries');
   }
 
   async stock(itemCode: string, warehouseCode: string): Promise<{ onHand: number; reserved: number; available: number }> {
@@ -144,28 +82,7 @@ export class InventoryTestKit {
   }
 
   /** Events inventory committed to its outbox, oldest first (optionally of one type). */
-  async outbox<P = Record<string, unknown>>(type?: string): Promise<PublishedEvent<P>[]> {
-    const rows: { envelope: PublishedEvent<P> }[] = await this.db.query(
-      'SELECT envelope FROM outbox WHERE ($1::text IS NULL OR event_type = $1) ORDER BY id',
-      [type ?? null],
-    );
-    return rows.map((r) => r.envelope);
-  }
-
-  /** Waits until inventory has committed `count` events of these types. */
-  waitForOutbox(types: string[], count: number, timeoutMs = 30_000): Promise<PublishedEvent[]> {
-    return waitFor(`${count} of ${types.join('/')}`, async () => {
-      const events = (await this.outbox()).filter((e) => types.includes(e.type));
-      return events.length >= count && events;
-    }, timeoutMs);
-  }
-
-  /** Everything on `<prefix>inventory.events`, once the relay has sent all that was committed. */
-  async publishedEvents(): Promise<PublishedEvent[]> {
-    await waitFor('the outbox to drain', async () => (await this.db.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL'))[0].n === 0);
-    const [{ n }] = await this.db.query('SELECT count(*)::int AS n FROM outbox');
-    if (n === 0) return [];
-    const messages = await readTopic(this.kafka, this.prefix + TOPICS.inventory, n);
-    return messages.map((m) => JSON.parse(m.value!.toString()) as PublishedEvent);
+  outbox<P = Record<string, unknown>>(type?: string): Promise<PublishedEvent<P>[]> {
+    return this.outboxEvents<P>({ types: type ? [type] : undefined });
   }
 }

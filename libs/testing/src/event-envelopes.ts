@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Kafka, Message, Partitioners } from 'kafkajs';
+import { Kafka, Message, Partitioners, Producer } from 'kafkajs';
 import { Envelope, EventDefinition, EventOf, parseEvent, topicName } from '@giftflow/contracts';
 import type { z } from 'zod';
 
@@ -30,18 +30,23 @@ export function envelopeOf<D extends EventDefinition<string, number, z.ZodType>>
  * each run of envelopes for one topic goes in one request, and a run is acknowledged before the next.
  */
 export async function publishEnvelopes(kafka: Kafka, prefix: string, envelopes: Envelope[]): Promise<void> {
+  // Idempotent: a send retried after a leader change right after topic creation is not written twice.
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+  await producer.connect();
+  try {
+    await sendEnvelopes(producer, prefix, envelopes);
+  } finally {
+    await producer.disconnect();
+  }
+}
+
+/** publishEnvelopes through a producer the caller keeps (connected, idempotent), for tests that send often. */
+export async function sendEnvelopes(producer: Producer, prefix: string, envelopes: Envelope[]): Promise<void> {
   const runs: { topic: string; messages: Message[] }[] = [];
   for (const e of envelopes) {
     const topic = topicName(e.source, prefix);
     if (runs.at(-1)?.topic !== topic) runs.push({ topic, messages: [] });
     runs[runs.length - 1].messages.push({ key: e.aggregateId, value: JSON.stringify(e) });
   }
-  // Idempotent: a send retried after a leader change right after topic creation is not written twice.
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
-  await producer.connect();
-  try {
-    for (const run of runs) await producer.send({ ...run, acks: -1 });
-  } finally {
-    await producer.disconnect();
-  }
+  for (const run of runs) await producer.send({ ...run, acks: -1 });
 }

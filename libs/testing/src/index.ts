@@ -10,3 +10,5 @@ export * from './http-fuzz/fuzz-request';
 export * from './http-fuzz/run-fuzz';
 export * from './auth/test-tokens';
 export * from './auth/sign-in';
+export * from './seeded-random';
+export * from './service-test-kit';

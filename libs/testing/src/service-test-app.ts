@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { configureHttpEdge, useServiceObservability } from '@giftflow/platform';
@@ -29,17 +30,29 @@ export async function startServiceForTest(
   module: Type<unknown>,
   options: { database: string; topicPrefix: string; fresh?: boolean; env?: Record<string, string> },
 ): Promise<ServiceTestApp> {
-  if (options.fresh ?? true) await recreateTestDatabase(options.database);
-  process.env[`${service.toUpperCase()}_DATABASE`] = options.database;
+  await useTestDatabase(service, options.database, options.fresh);
   process.env.KAFKA_TOPIC_PREFIX = options.topicPrefix;
-  process.env.LOG_LEVEL = 'error'; // JSON log lines as in production, only errors unless the test asks (a 4xx logs a warning)
   Object.assign(process.env, options.env ?? {});
   const app = await NestFactory.create(module, { bufferLogs: true });
   useServiceObservability(app);
   configureHttpEdge(app);
-  await app.listen(0, '127.0.0.1');
-  const address = app.getHttpServer().address() as { port: number };
-  const url = `http://127.0.0.1:${address.port}`;
+  const url = await listenForTest(app);
   const authorization = await testBearer();
   return { app, url, authorization, api: () => request.agent(url).set('Authorization', authorization), close: () => app.close() };
+}
+
+/**
+ * Points an app at a test database (`<APP>_DATABASE`), dropped and created first unless `fresh` is false (a second
+ * instance, a restart), with JSON log lines as in production but only errors (a 4xx logs a warning).
+ */
+export async function useTestDatabase(appName: string, database: string, fresh = true): Promise<void> {
+  if (fresh) await recreateTestDatabase(database);
+  process.env[`${appName.toUpperCase()}_DATABASE`] = database;
+  process.env.LOG_LEVEL = 'error';
+}
+
+/** Listens on a free port of 127.0.0.1; answers the app's base URL. */
+export async function listenForTest(app: INestApplication): Promise<string> {
+  await app.listen(0, '127.0.0.1');
+  return `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
 }

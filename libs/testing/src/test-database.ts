@@ -58,6 +58,11 @@ export async function createTestDataSource(name: string, setupSql: string[] = []
 
 /** `giftflow_test_<what>`, suffixed with GIFTFLOW_TEST_PORT_BASE when set, so checkouts testing side by side never share a database. */
 export function testDatabaseName(what: string): string {
+  return ownTestDatabase(`giftflow_test_${what}`);
+}
+
+/** A test database's name as this checkout uses it: suffixed with GIFTFLOW_TEST_PORT_BASE when set (once). */
+export function ownTestDatabase(name: string): string {
   const base = process.env.GIFTFLOW_TEST_PORT_BASE;
-  return `giftflow_test_${what}${base ? `_${base}` : ''}`;
+  return base && !name.endsWith(`_${base}`) ? `${name}_${base}` : name;
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Kafka, KafkaMessage, logLevel } from 'kafkajs';
 import { createKafka } from '@giftflow/messaging';
+import { PATIENT_WAIT_MS } from './wait-for';
 
 export const testBrokers = () => (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 
@@ -32,7 +33,7 @@ export function testKafka(clientId = 'giftflow-test', brokers = testBrokers()): 
 }
 
 /** Reads every message currently on a topic (from the beginning) with a throwaway group. */
-export async function readTopic(kafka: Kafka, topic: string, expected: number, timeoutMs = 20_000): Promise<KafkaMessage[]> {
+export async function readTopic(kafka: Kafka, topic: string, expected: number, timeoutMs = PATIENT_WAIT_MS): Promise<KafkaMessage[]> {
   const consumer = kafka.consumer({ groupId: `reader-${randomBytes(6).toString('hex')}`, maxWaitTimeInMs: 500 });
   const messages: KafkaMessage[] = [];
   await consumer.connect();
@@ -57,6 +58,36 @@ export async function readTopic(kafka: Kafka, topic: string, expected: number, t
 }
 
 export { logLevel };
+
+/**
+ * Deletes every topic whose name starts with `prefix` (a test's uniquePrefix): each partition holds files open on the
+ * shared broker, so a test removes what it made. Best effort: a failure is reported, not thrown, as the test's
+ * verdict does not depend on it.
+ */
+export async function deleteTopicsWithPrefix(kafka: Kafka, prefix: string): Promise<void> {
+  if (!/^test\./.test(prefix)) throw new Error(`refusing to delete topics under ${prefix}: test topics start with "test."`);
+  const admin = kafka.admin();
+  try {
+    await admin.connect();
+    const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
+    if (topics.length > 0) await admin.deleteTopics({ topics, timeout: 30_000 });
+  } catch (error) {
+    console.warn(`could not delete the topics under ${prefix}: ${(error as Error).message}`);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** How many messages a topic has ever held: its partitions' high watermarks, summed. */
+export async function topicMessageCount(kafka: Kafka, topic: string): Promise<number> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    return (await admin.fetchTopicOffsets(topic)).reduce((sum, p) => sum + Number(p.high), 0);
+  } finally {
+    await admin.disconnect();
+  }
+}
 
 /** What a consumer group has committed on a topic, summed over its partitions (0 where it committed nothing). */
 export async function committedOffsets(kafka: Kafka, groupId: string, topic: string): Promise<number> {
