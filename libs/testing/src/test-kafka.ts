@@ -15,19 +15,6 @@ export const testRunTag = (): string => (process.env.GIFTFLOW_TEST_RUN ??= `r${r
 /** A topic prefix of its own for each test file, so runs and files never see each other's events. */
 export const uniquePrefix = (label: string) => `test.${testRunTag()}.${label}.${randomBytes(4).toString('hex')}.`;
 
-/** Deletes every topic whose name starts with `prefix` (a test run's or a fault run's); returns how many. */
-export async function deleteTopicsWithPrefix(kafka: Kafka, prefix: string): Promise<number> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
-    for (let i = 0; i < topics.length; i += 200) await admin.deleteTopics({ topics: topics.slice(i, i + 200), timeout: 60_000 });
-    return topics.length;
-  } finally {
-    await admin.disconnect();
-  }
-}
-
 export function testKafka(clientId = 'giftflow-test', brokers = testBrokers()): Kafka {
   return createKafka({ clientId, brokers });
 }
@@ -60,19 +47,21 @@ export async function readTopic(kafka: Kafka, topic: string, expected: number, t
 export { logLevel };
 
 /**
- * Deletes every topic whose name starts with `prefix` (a test's uniquePrefix): each partition holds files open on the
- * shared broker, so a test removes what it made. Best effort: a failure is reported, not thrown, as the test's
- * verdict does not depend on it.
+ * Deletes every topic whose name starts with `prefix` (a test's uniquePrefix, or a whole run's `test.<run>.`): each
+ * partition holds files open on the shared broker, so tests remove what they made. Best effort: a failure is
+ * reported, not thrown, as no test's verdict depends on it. Answers how many topics went.
  */
-export async function deleteTopicsWithPrefix(kafka: Kafka, prefix: string): Promise<void> {
+export async function deleteTopicsWithPrefix(kafka: Kafka, prefix: string): Promise<number> {
   if (!/^test\./.test(prefix)) throw new Error(`refusing to delete topics under ${prefix}: test topics start with "test."`);
   const admin = kafka.admin();
   try {
     await admin.connect();
     const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
-    if (topics.length > 0) await admin.deleteTopics({ topics, timeout: 30_000 });
+    for (let i = 0; i < topics.length; i += 200) await admin.deleteTopics({ topics: topics.slice(i, i + 200), timeout: 60_000 });
+    return topics.length;
   } catch (error) {
     console.warn(`could not delete the topics under ${prefix}: ${(error as Error).message}`);
+    return 0;
   } finally {
     await admin.disconnect();
   }
