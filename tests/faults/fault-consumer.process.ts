@@ -3,7 +3,7 @@ import { recordingConsumer } from './fault-harness';
 
 /**
  * The fault suite's consumer as a process of its own, so a scenario can kill it for real.
- * CRASH_AFTER_COMMITS=n: after the n-th chunk's transaction commits and before its offset is committed, record the
+ * CRASH_AFTER_COMMITS=n: after the n-th chunk's transaction (work, inbox rows and offsets) commits, record the
  * chunk in `kill_mark` (so the scenario can prove where the kill landed) and SIGKILL itself.
  */
 async function main() {
@@ -19,7 +19,7 @@ async function main() {
       if (!crashAfter || events.length === 0) return;
       commits += 1;
       if (commits < crashAfter) return;
-      // The chunk's transaction has committed; its offset commit waits for this hook, which never returns.
+      // The chunk's transaction has committed, its offsets with it; the next chunk waits for this hook, which never returns.
       await reader.query('INSERT INTO kill_mark (event_ids) VALUES ($1::uuid[])', [events.map((e) => e.id)]);
       process.kill(process.pid, 'SIGKILL');
       await new Promise(() => undefined);

@@ -4,7 +4,7 @@ import { Kafka, Partitioners } from 'kafkajs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { PledgeRecordedV1, dlqTopicOf } from '@giftflow/contracts';
-import { EventConsumer, OutboxRelay, UnitOfWork } from '@giftflow/messaging';
+import { EventConsumer, OutboxRelay, UnitOfWork, resetStoredOffsets, storedOffsetTotal } from '@giftflow/messaging';
 import {
   committedOffsets, createTestDataSource, exited, readWholeTopic, sleep, spawnCompiled, startServiceForTest, testKafka, uniquePrefix, waitFor,
 } from '@giftflow/testing';
@@ -83,13 +83,16 @@ const result = async (writer: DataSource, reader: DataSource, problems: string[]
   }
 };
 
-/** The group's committed offsets summed over the topic's partitions, and the topic's end offsets. */
-async function positions(kafka: Kafka, groupId: string, topic: string): Promise<{ committed: number; end: number }> {
+/**
+ * The group's positions summed over the topic's partitions — as stored in the reader's database with the work
+ * (docs/backbone.md, "Offsets in the consumer's database"), checked to be absent from Kafka — and the topic's end offsets.
+ */
+async function positions(kafka: Kafka, reader: DataSource, groupId: string, topic: string): Promise<{ committed: number; end: number; inKafka: number }> {
   const admin = kafka.admin();
   await admin.connect();
   try {
     const end = (await admin.fetchTopicOffsets(topic)).reduce((s, p) => s + Number(p.high), 0);
-    return { committed: await committedOffsets(kafka, groupId, topic), end };
+    return { committed: await storedOffsetTotal(reader, groupId, topic), end, inKafka: await committedOffsets(kafka, groupId, topic) };
   } finally {
     await admin.disconnect();
   }
@@ -139,7 +142,7 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     id: 'consumer-kill',
-    title: '3 consumer process killed after its database commit, before the offset commit',
+    title: '3 consumer process killed right after its database commit (which stores its offsets too)',
     async run(ctx, cleanup) {
       const { prefix, dbs, writer, reader, keys } = await setup(ctx, cleanup);
       await new EventWriter(writer, prefix, keys, ctx.random).writeMany(between(ctx.random, 200, 500), between(ctx.random, 5, 50));
@@ -149,14 +152,16 @@ export const SCENARIOS: Scenario[] = [
       await exited(victim);
       const problems: string[] = [];
       if (victim.signalCode !== 'SIGKILL') problems.push(`consumer exited ${victim.exitCode ?? victim.signalCode}, not by its SIGKILL`);
-      // Proof the kill landed between the two commits: the marked chunk is in the inbox, and the group's
-      // committed offsets stop short of what the database holds by exactly that chunk.
+      // Proof the kill landed right after a chunk's commit (the hook that kills runs then), and that the commit
+      // held the chunk's position too: the marked chunk is in the inbox, the stored positions cover exactly what
+      // was handled, killed chunk included, and Kafka holds no offset that could disagree with them.
       const [mark] = await reader.query('SELECT event_ids FROM kill_mark');
       const [{ inInbox }] = await reader.query('SELECT count(*)::int AS "inInbox" FROM inbox WHERE event_id = ANY($1::uuid[])', [mark?.event_ids ?? []]);
       const handledAtKill = await handledCount(reader);
-      const { committed } = await positions(ctx.kafka, `${prefix}giftflow.fault-reader`, topicOf(prefix));
+      const { committed, inKafka } = await positions(ctx.kafka, reader, `${prefix}giftflow.fault-reader`, topicOf(prefix));
       if (!mark || inInbox !== mark.event_ids.length) problems.push('the killed chunk did not commit to the database');
-      else if (committed !== handledAtKill - mark.event_ids.length) problems.push(`committed offsets ${committed}, expected ${handledAtKill - mark.event_ids.length}: the kill did not land before the offset commit`);
+      else if (committed !== handledAtKill) problems.push(`stored offsets ${committed} for ${handledAtKill} handled: the position did not commit with the chunk`);
+      if (inKafka !== 0) problems.push(`${inKafka} offsets committed to Kafka`);
       cleanup.add(spawnCompiled(PROCESS('fault-consumer.process'), env));
       await allHandled(writer, reader);
       return result(writer, reader, problems);
@@ -245,7 +250,7 @@ export const SCENARIOS: Scenario[] = [
       await allHandled(writer, reader);
       const problems: string[] = [];
       const at = await waitFor('every offset committed', async () => {
-        const p = await positions(ctx.kafka, consumer.groupId, topicOf(prefix));
+        const p = await positions(ctx.kafka, reader, consumer.groupId, topicOf(prefix));
         return p.committed === p.end ? p : null;
       }, 30_000, 200).catch(() => null);
       if (!at) problems.push('the committed offsets did not reach the end of the partitions');
@@ -297,19 +302,16 @@ export const SCENARIOS: Scenario[] = [
       await allHandled(writer, reader);
       const problems: string[] = [];
       await waitFor('all committed', async () => {
-        const p = await positions(ctx.kafka, first.groupId, topicOf(prefix));
+        const p = await positions(ctx.kafka, reader, first.groupId, topicOf(prefix));
         return p.committed === p.end;
       }, 30_000, 200);
       await first.stop();
-      const admin = ctx.kafka.admin();
-      await admin.connect();
-      await admin.resetOffsets({ groupId: first.groupId, topic: topicOf(prefix), earliest: true });
-      await admin.disconnect();
-      if ((await positions(ctx.kafka, first.groupId, topicOf(prefix))).committed !== 0) problems.push('the reset did not take');
+      await resetStoredOffsets(ctx.kafka, reader, first.groupId, topicOf(prefix));
+      if ((await positions(ctx.kafka, reader, first.groupId, topicOf(prefix))).committed !== 0) problems.push('the reset did not take');
       const again = cleanup.add(recordingConsumer(ctx.kafka, reader, prefix, { batch: ctx.random() < 0.5, chunkSize: between(ctx.random, 10, 200) }));
       await again.start();
       await waitFor('everything read again', async () => {
-        const p = await positions(ctx.kafka, again.groupId, topicOf(prefix));
+        const p = await positions(ctx.kafka, reader, again.groupId, topicOf(prefix));
         return p.committed === p.end;
       }, 60_000, 200);
       return result(writer, reader, problems);
@@ -370,7 +372,7 @@ export const SCENARIOS: Scenario[] = [
       if (code !== 0) problems.push(`exit code ${code} after SIGTERM`);
       if (Date.now() - asked > 12_000) problems.push(`took ${Date.now() - asked} ms to stop`);
       const handled = await handledCount(reader);
-      const { committed } = await positions(ctx.kafka, `${prefix}giftflow.fault-reader`, topicOf(prefix));
+      const { committed } = await positions(ctx.kafka, reader, `${prefix}giftflow.fault-reader`, topicOf(prefix));
       if (committed !== handled) problems.push(`committed ${committed} offsets for ${handled} handled events: the chunk in flight was not finished and committed`);
       cleanup.add(spawnCompiled(PROCESS('fault-consumer.process'), { ...env, HANDLER_DELAY_MS: '0' }));
       await allHandled(writer, reader);

@@ -29,12 +29,20 @@ export function parseEvent(raw: unknown): ParseResult {
   if (!envelope.success) return { ok: false, reason: `invalid envelope: ${describeIssues(envelope.error)}` };
   const definition = definitionOf(envelope.data.type, envelope.data.version);
   if (!definition) return { ok: false, reason: `unknown event ${envelope.data.type} v${envelope.data.version}` };
-  if (definition.source !== envelope.data.source) {
-    return { ok: false, reason: `${definition.key} is published by ${definition.source}, not ${envelope.data.source}` };
+  return parsePayload(envelope.data, definition);
+}
+
+/**
+ * The second half of `parseEvent`, for a reader that has checked the envelope already and found the definition
+ * of its type and version (the consumer: each message is validated once).
+ */
+export function parsePayload(envelope: z.infer<typeof envelopeSchema>, definition: { key: string; source: string; payload: z.ZodType }): ParseResult {
+  if (definition.source !== envelope.source) {
+    return { ok: false, reason: `${definition.key} is published by ${definition.source}, not ${envelope.source}` };
   }
-  const payload = definition.payload.safeParse(envelope.data.payload);
+  const payload = definition.payload.safeParse(envelope.payload);
   if (!payload.success) return { ok: false, reason: `invalid ${definition.key} payload: ${describeIssues(payload.error)}` };
-  return { ok: true, event: { ...envelope.data, payload: payload.data } as GiftflowEvent };
+  return { ok: true, event: { ...envelope, payload: payload.data } as GiftflowEvent };
 }
 
 /** `lines.0.quantity: Too small: expected number to be >0; donorId: Invalid UUID` */

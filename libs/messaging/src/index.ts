@@ -16,6 +16,8 @@ export * from './transaction/unit-of-work';
 export * from './migrations/messaging-tables';
 export * from './migrations/park-outbox-rows-and-dead-inbox.migration';
 export * from './migrations/add-outbox-headers.migration';
+export * from './migrations/keep-consumer-offsets.migration';
+export * from './operations/consumer-offsets';
 export * from './migrations/messaging-migrations';
 export * from './observability/messaging-metrics';
 export * from './observability/correlation-context';

@@ -3,8 +3,8 @@ import { Kafka, Partitioners, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { DonorRegisteredV1, dlqTopicOf } from '@giftflow/contracts';
 import * as messaging from '@giftflow/messaging';
-import { DLQ_HEADERS, EventConsumer, OutboxRelay, RELAY_LOCK_KEY, UnitOfWork, on } from '@giftflow/messaging';
-import { committedOffsets, createTestDataSource, readWholeTopic, sleep, testKafka, uniquePrefix, waitFor } from '@giftflow/testing';
+import { DLQ_HEADERS, EventConsumer, OutboxRelay, RELAY_LOCK_KEY, UnitOfWork, on, resetStoredOffsets, storedOffsetTotal } from '@giftflow/messaging';
+import { createTestDataSource, readWholeTopic, sleep, testKafka, uniquePrefix, waitFor } from '@giftflow/testing';
 import {
   newRelay, prepareTopics, readerDatabase, receivedCounts, recordingConsumer, topicFor, writeDonorEvents, writerDatabase,
 } from '../../testing/src/fixtures/backbone-fixture';
@@ -81,7 +81,7 @@ describe('backbone guarantees', () => {
       { event_id: good.id, status: 'handled', error: null },
     ]);
     expect(consumer.skipped.get('PledgeRecorded.v1')).toBe(1);
-    await waitFor('all three committed', async () => (await committedOffsets(kafka, consumer.groupId, topicFor(prefix))) === 3);
+    await waitFor('all three committed', async () => (await storedOffsetTotal(reader, consumer.groupId, topicFor(prefix))) === 3);
   });
 
   it('1b. stalls the partition and reports not ready instead, when the subscription asks for it', async () => {
@@ -101,7 +101,7 @@ describe('backbone guarantees', () => {
     expect(consumer.health()).toMatchObject({ ready: false, detail: expect.stringContaining('unsupported version 2 of DonorRegistered') });
     await sleep(1_500);
     expect(await receivedCounts(reader)).toEqual({ rows: 1, distinct: 1 }); // the one before, not the one after
-    expect(await committedOffsets(kafka, consumer.groupId, topicFor(prefix))).toBe(1);
+    expect(await storedOffsetTotal(reader, consumer.groupId, topicFor(prefix))).toBe(1);
     expect(await readWholeTopic(kafka, dlqTopicOf(topicFor(prefix)))).toEqual([]);
   });
 
@@ -223,16 +223,14 @@ describe('backbone guarantees', () => {
     await send(prefix, [poison, poison, donorEvent()]);
     await send(prefix, [poison]);
     const consumer = await started(recordingConsumer(kafka, reader, prefix, { chunkSize: 1 }));
-    await waitFor('all four read', async () => (await committedOffsets(kafka, consumer.groupId, topicFor(prefix))) === 4);
+    await waitFor('all four read', async () => (await storedOffsetTotal(reader, consumer.groupId, topicFor(prefix))) === 4);
     await consumer.stop();
     // The same events again from offset 0, as after a reset.
-    const admin = kafka.admin();
-    await admin.connect();
-    await admin.resetOffsets({ groupId: consumer.groupId, topic: topicFor(prefix), earliest: true });
-    await admin.disconnect();
+    await resetStoredOffsets(kafka, reader, consumer.groupId, topicFor(prefix));
+    expect(await storedOffsetTotal(reader, consumer.groupId, topicFor(prefix))).toBe(0);
     await consumer.start();
     await sleep(2_000);
-    await waitFor('all four read again', async () => (await committedOffsets(kafka, consumer.groupId, topicFor(prefix))) === 4);
+    await waitFor('all four read again', async () => (await storedOffsetTotal(reader, consumer.groupId, topicFor(prefix))) === 4);
     const letters = await readWholeTopic(kafka, dlqTopicOf(topicFor(prefix)));
     expect(letters).toHaveLength(1);
     expect(letters[0].headers[DLQ_HEADERS.error]).toMatch(/schema: invalid DonorRegistered.v1 payload: donorId/);
@@ -271,7 +269,7 @@ describe('backbone guarantees', () => {
     const asked = Date.now();
     await consumer.stop();
     expect(Date.now() - asked).toBeLessThan(3_000); // not the ~90 s the remaining retries would take
-    expect(await committedOffsets(kafka, consumer.groupId, topicFor(prefix))).toBe(0);
+    expect(await storedOffsetTotal(reader, consumer.groupId, topicFor(prefix))).toBe(0);
     expect(await readWholeTopic(kafka, dlqTopicOf(topicFor(prefix)))).toEqual([]);
   });
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Kafka, Partitioners, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { DonorRegisteredV1, dlqTopicOf } from '@giftflow/contracts';
-import { DLQ_HEADERS, EventConsumer, EventSchemaError, OutboxRelay, UnitOfWork, on } from '@giftflow/messaging';
+import { DLQ_HEADERS, EventConsumer, EventSchemaError, OutboxRelay, UnitOfWork, on, storedOffsetTotal } from '@giftflow/messaging';
 import { committedOffsets, exited, readTopic, readWholeTopic, spawnCompiled, testKafka, uniquePrefix, waitFor } from '@giftflow/testing';
 import {
   newRelay, prepareTopics, readerDatabase, receivedCounts, recordingConsumer, topicFor, writeDonorEvents, writerDatabase,
@@ -88,8 +88,25 @@ describe('messaging backbone', () => {
     // Chunks of two: the first two copies share a chunk (one transaction), the third comes in the next one.
     const consumer = await start(recordingConsumer(kafka, reader, prefix, { chunkSize: 2 }));
     await waitFor('the marker after the duplicates', async () => (await receivedCounts(reader)).distinct === 2);
-    await waitFor('all four committed', async () => (await committedOffsets(kafka, consumer.groupId, topicFor(prefix))) === 4);
+    await waitFor('all four committed', async () => (await storedOffsetTotal(reader, consumer.groupId, topicFor(prefix))) === 4);
     expect(await receivedCounts(reader)).toEqual({ rows: 2, distinct: 2 });
+  });
+
+  it('keeps its offsets in its own database, with the work, and starts each partition where they say', async () => {
+    const prefix = uniquePrefix('stored-offsets');
+    await prepareTopics(kafka, prefix, 1);
+    const events = [rawEvent(), rawEvent(), rawEvent(), rawEvent()];
+    await producer.send({ topic: topicFor(prefix), messages: events.map((e) => ({ key: e.aggregateId, value: JSON.stringify(e) })) });
+    const groupId = `${prefix}giftflow.reader`;
+    // A position stored by an earlier run says offsets 0–2 were handled: the consumer must seek past them.
+    await reader.query('INSERT INTO consumer_offsets (group_id, topic, partition, next_offset) VALUES ($1, $2, 0, 3)', [groupId, topicFor(prefix)]);
+    await start(recordingConsumer(kafka, reader, prefix, { chunkSize: 2 }));
+    await waitFor('the fourth handled', async () => (await receivedCounts(reader)).distinct === 1);
+    await waitFor('its position stored', async () => (await storedOffsetTotal(reader, groupId, topicFor(prefix))) === 4);
+    const [handled] = await reader.query('SELECT event_id FROM received');
+    expect(handled.event_id).toBe(events[3].id);
+    // Nothing goes to Kafka: the database is the only place the group's position is kept.
+    expect(await committedOffsets(kafka, groupId, topicFor(prefix))).toBe(0);
   });
 
   it('hands a batch subscription each chunk\'s run of new events at once, each event still exactly once', async () => {
@@ -104,7 +121,7 @@ describe('messaging backbone', () => {
     const sizes: number[] = [];
     await start(recordingConsumer(kafka, reader, prefix, { batchHandler: true, chunkSize: 50, onBatch: (n) => sizes.push(n) }));
     await waitFor('all 200 handled', async () => (await receivedCounts(reader)).distinct === 200);
-    await waitFor('the duplicates consumed too (offset 220 committed)', async () => (await committedOffsets(kafka, `${prefix}giftflow.reader`, topicFor(prefix))) === 220);
+    await waitFor('the duplicates consumed too (offset 220 committed)', async () => (await storedOffsetTotal(reader, `${prefix}giftflow.reader`, topicFor(prefix))) === 220);
     expect(await receivedCounts(reader)).toEqual({ rows: 200, distinct: 200 });
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(200); // duplicates never reach the handler
     expect(Math.max(...sizes)).toBe(50); // a whole chunk in one call
@@ -131,7 +148,7 @@ describe('messaging backbone', () => {
     });
     await start(consumer);
     await waitFor('the three after the poison', async () => (await receivedCounts(reader)).distinct === 3);
-    await waitFor('all four committed', async () => (await committedOffsets(kafka, consumer.groupId, topicFor(prefix))) === 4);
+    await waitFor('all four committed', async () => (await storedOffsetTotal(reader, consumer.groupId, topicFor(prefix))) === 4);
     // The whole DLQ, not "at least one letter": exactly one.
     const letters = await readWholeTopic(kafka, dlqTopicOf(topicFor(prefix)));
     expect(letters).toHaveLength(1);
@@ -165,7 +182,7 @@ describe('messaging backbone', () => {
     await producer.send({ topic: topicFor(prefix), messages: [{ key: 'k', value: 'not json at all' }] });
     const consumer = await start(recordingConsumer(kafka, reader, prefix));
     await waitFor('the good one', async () => (await receivedCounts(reader)).distinct === 1);
-    await waitFor('all three committed', async () => (await committedOffsets(kafka, consumer.groupId, topicFor(prefix))) === 3);
+    await waitFor('all three committed', async () => (await storedOffsetTotal(reader, consumer.groupId, topicFor(prefix))) === 3);
     const letters = await readWholeTopic(kafka, dlqTopicOf(topicFor(prefix)));
     expect(letters.map((l) => l.headers[DLQ_HEADERS.error])).toEqual([
       expect.stringMatching(/schema: invalid DonorRegistered.v1 payload: kind/),

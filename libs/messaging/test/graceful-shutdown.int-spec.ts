@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { OutboxRelay } from '@giftflow/messaging';
-import { committedOffsets, exited, spawnCompiled, testKafka, uniquePrefix, waitFor } from '@giftflow/testing';
+import { OutboxRelay, storedOffsetTotal } from '@giftflow/messaging';
+import { exited, spawnCompiled, testKafka, uniquePrefix, waitFor } from '@giftflow/testing';
 import {
   newRelay, prepareTopics, readerDatabase, receivedCounts, topicFor, writeDonorEvents, writerDatabase,
 } from '../../testing/src/fixtures/backbone-fixture';
@@ -45,7 +45,7 @@ describe('graceful shutdown of a consumer', () => {
     expect(handled.rows).toBeLessThan(300); // it really was stopped mid-stream…
     expect(handled.rows).toBe(handled.distinct);
     // …and what the group committed is exactly what it handled: nothing in flight was dropped or left uncommitted.
-    expect(await committedOffsets(kafka, `${prefix}giftflow.reader`, topicFor(prefix))).toBe(handled.rows);
+    expect(await storedOffsetTotal(reader, `${prefix}giftflow.reader`, topicFor(prefix))).toBe(handled.rows);
 
     const successor = spawnCompiled('libs/testing/src/fixtures/consumer.process', { ...env, HANDLER_DELAY_MS: '0' });
     try {

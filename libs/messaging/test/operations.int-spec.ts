@@ -89,18 +89,21 @@ describe('operating the backbone: dlq and lag', () => {
 
     // Lag: the consumers are at the end; with one stopped, new events show as its lag.
     const groups = consumers.map((c) => c.groupId);
-    await waitFor('no lag', async () => (await consumerLag(kafka, { groups })).every((r) => r.lag === '0'));
+    await waitFor('no lag', async () => (await consumerLag(kafka, { groups, databases: [reader] })).every((r) => r.lag === '0'));
     await consumers[1].stop();
     await producer.send({ topic: topicFor(prefix), messages: [donorEvent(), donorEvent(), donorEvent()].map((e) => ({ key: 'same', value: JSON.stringify(e) })) });
     await waitFor('three handled by the running one', async () => (await receivedCounts(reader)).distinct === 5);
     await waitFor('settled', async () => {
-      const lag = await consumerLag(kafka, { groups });
+      const lag = await consumerLag(kafka, { groups, databases: [reader] });
       const of = (group: string) => lag.filter((r) => r.group === group).reduce((s, r) => s + Number(r.lag), 0);
       return of(consumers[0].groupId) === 0 && of(consumers[1].groupId) === 3;
     });
-    const lag = await consumerLag(kafka, { topicPrefix: prefix });
+    const lag = await consumerLag(kafka, { topicPrefix: prefix, databases: [reader] });
+    // EventConsumers keep their positions in their database, none in Kafka.
+    expect(lag.filter((r) => r.stored === 'database').length).toBeGreaterThan(0);
+    expect(lag.filter((r) => r.stored === 'kafka')).toEqual([]);
     expect(lag.map((r) => r.group).sort()).toEqual([...groups, ...groups].sort()); // two partitions each
-    // A partition the group never committed on shows committed -1 and all of it as lag.
+    // A partition the group never handled anything on shows committed -1 and all of it as lag.
     for (const r of lag) expect(BigInt(r.end) - (BigInt(r.committed) < 0n ? 0n : BigInt(r.committed))).toBe(BigInt(r.lag));
   });
 });

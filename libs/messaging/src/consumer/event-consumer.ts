@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Consumer, EachBatchPayload, Kafka, KafkaMessage, Partitioners, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { GiftflowEvent, Publisher, describeIssues, envelopeSchema, parseEvent } from '@giftflow/contracts';
+import { GiftflowEvent, Publisher, describeIssues, envelopeSchema, parsePayload } from '@giftflow/contracts';
 import { DLQ_HEADERS, sendToDeadLetterTopic } from '../dlq/dead-letter.publisher';
 import { ComponentHealth } from '../health/messaging-health';
 import { canonicalId } from '../ids/canonical-id';
@@ -35,8 +35,8 @@ export interface EventConsumerOptions {
   /** How long `stop()` waits for the chunk in flight and for leaving the group; default 8 s. */
   stopTimeoutMs?: number;
   /**
-   * Called after each chunk's transaction commits, before its offset is committed, with the events its handlers
-   * ran for (progress, benchmarks, metrics); a returned promise is awaited.
+   * Called after each chunk's transaction (work, inbox rows and position) commits, with the events its handlers
+   * ran for (progress, benchmarks, metrics); a returned promise is awaited before the next chunk.
    */
   onHandled?: (events: GiftflowEvent[]) => void | Promise<void>;
   /** Called for each letter written to the DLQ (metrics, alerts). */
@@ -65,6 +65,13 @@ interface Letter {
   replay: boolean;
 }
 
+/** Where a partition's work ends: the next offset to handle, stored with the work that reaches it. */
+interface Position {
+  topic: string;
+  partition: number;
+  next: string;
+}
+
 type Decision = { kind: 'work'; work: Work } | { kind: 'dead'; letter: Letter } | { kind: 'skip'; what: string } | { kind: 'stall'; reason: string };
 
 /** What a batch may still do: false once the consumer stops, the batch went stale or a rebalance took it. */
@@ -79,7 +86,8 @@ type State = 'stopped' | 'starting' | 'running' | 'paused' | 'stalled' | 'restar
  * An idempotent Kafka consumer on kafkajs' `eachBatch` (docs/backbone.md, "The consumer"):
  * - each chunk of messages is handled in one PostgreSQL transaction that also inserts their (canonical) event
  *   ids into `inbox`; an id already there is skipped, so a redelivery changes nothing (docs/backbone.md, traps 1, 22);
- * - offsets are committed only after that transaction commits (autoCommit off);
+ * - the partition's position (next offset) is stored in `consumer_offsets` by that same transaction, and sought
+ *   when the partition is assigned: nothing is committed to Kafka (docs/backbone.md, "Offsets in the consumer's database");
  * - nothing is skipped silently: a message that is not JSON, not an envelope or breaks its contract, and a
  *   subscribed type at a version without a handler, go to `<topic>.dlq` (or, for `unsupportedVersions:
  *   'stall'`, stop the partition); types not subscribed to are skipped and counted (docs/backbone.md, trap 21);
@@ -106,6 +114,10 @@ export class EventConsumer {
   private restartLoop: Promise<void> | null = null;
   private wakeSleepers = new Set<() => void>();
   private inFlight: Promise<void> | null = null;
+  /** Positions stored in the database, per `topic:partition`, as last read or written in this assignment (null: none). */
+  private readonly positions = new Map<string, bigint | null>();
+  /** Partitions sought to their stored position in this assignment (once each: a position Kafka no longer has is left). */
+  private readonly sought = new Set<string>();
   /** Messages of types this consumer does not subscribe to, by `type.vN`. */
   readonly skipped = new Map<string, number>();
 
@@ -163,6 +175,8 @@ export class EventConsumer {
     await this.dlqProducer.connect();
     const consumer = this.kafka.consumer({ groupId: this.groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 1000 });
     this.consumer = consumer;
+    this.positions.clear();
+    this.sought.clear();
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       if (this.stopping || this.consumer !== consumer) return;
       if (payload.restart) {
@@ -173,6 +187,9 @@ export class EventConsumer {
       this.restartLoop ??= this.restartWithBackoff(String(payload.error.message)).finally(() => (this.restartLoop = null));
     });
     consumer.on(consumer.events.GROUP_JOIN, () => {
+      // A new assignment: another member may have moved any partition meanwhile, so positions are read again.
+      this.positions.clear();
+      this.sought.clear();
       if (this.consumer === consumer && !this.stopping && this.state !== 'stalled' && this.state !== 'paused') this.setState('running');
     });
     await consumer.connect();
@@ -181,7 +198,7 @@ export class EventConsumer {
       autoCommit: false,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
-      eachBatch: (payload) => this.track(this.handleBatch(payload)),
+      eachBatch: (payload) => this.track(this.handleBatch(payload, consumer)),
     });
     this.metrics.consumerStarted({ consumer: this.options.name, groupId: this.groupId, topics: this.options.topics });
   }
@@ -224,12 +241,23 @@ export class EventConsumer {
     }
   }
 
-  private async handleBatch(payload: EachBatchPayload): Promise<void> {
-    const { batch, resolveOffset, commitOffsetsIfNecessary, isRunning, isStale, pause } = payload;
+  private async handleBatch(payload: EachBatchPayload, consumer: Consumer): Promise<void> {
+    const { batch, resolveOffset, isRunning, isStale, pause } = payload;
     const context: BatchContext = {
       alive: () => !this.stopping && isRunning() && !isStale(),
       heartbeat: () => payload.heartbeat().then(() => true, () => false),
     };
+    const key = `${batch.topic}:${batch.partition}`;
+    const stored = await this.storedPosition(batch.topic, batch.partition, context);
+    if (stored === undefined || batch.messages.length === 0) return;
+    if (stored !== null && BigInt(batch.messages[0].offset) !== stored && !this.sought.has(key)) {
+      // kafkajs starts an assigned partition at Kafka's committed offset (or the beginning); ours is in the
+      // database. Seeking makes this batch stale; the next one starts there. Once per assignment: should Kafka
+      // no longer hold that offset, what it serves is handled (the inbox drops what was handled before).
+      this.sought.add(key);
+      consumer.seek({ topic: batch.topic, partition: batch.partition, offset: stored.toString() });
+      return;
+    }
     const chunkSize = this.options.chunkSize ?? 500;
     for (let start = 0; start < batch.messages.length; start += chunkSize) {
       if (!context.alive()) return;
@@ -246,13 +274,14 @@ export class EventConsumer {
         else stall = { at: i, reason: decision.reason };
       }
       const done = stall ? chunk.slice(0, stall.at) : chunk;
-      if (!(await this.process(batch.topic, batch.partition, work, letters, context))) return; // stopped: nothing resolved, redelivered later
-      if (done.length > 0) {
-        const last = done[done.length - 1].offset;
+      const last = done.length > 0 ? done[done.length - 1].offset : null;
+      const position: Position = { topic: batch.topic, partition: batch.partition, next: last === null ? '' : (BigInt(last) + 1n).toString() };
+      if (!(await this.process(position, work, letters, context))) return; // stopped: nothing resolved, redelivered later
+      if (last !== null) {
+        // The chunk's transaction stored the position with its work; a chunk that ended in letters or skipped
+        // messages (or was handled one at a time) stores it now.
+        if (this.positions.get(key) !== BigInt(position.next) && !(await this.untilThrough(() => this.storePosition(this.dataSource, position), context))) return;
         resolveOffset(last);
-        // autoCommit is off, so commit explicitly: the next offset, only now that the work has committed.
-        const next = (BigInt(last) + 1n).toString();
-        await commitOffsetsIfNecessary({ topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: next }] }] });
         this.metrics.batchDone('consumer', this.options.name, done.length, Number(process.hrtime.bigint() - started) / 1e9);
       }
       if (stall) {
@@ -292,7 +321,7 @@ export class EventConsumer {
       const reason = `unsupported version ${version} of ${type}`;
       return ofType.some((s) => s.unsupportedVersions === 'stall') ? { kind: 'stall', reason } : dead(reason, eventId, type);
     }
-    const parsed = parseEvent(raw);
+    const parsed = parsePayload(envelope.data, subscription.definition); // the envelope is checked once, above
     if (!parsed.ok) return dead(`schema: ${parsed.reason}`, eventId, type);
     const event = {
       ...parsed.event,
@@ -304,20 +333,22 @@ export class EventConsumer {
   }
 
   /** Records the chunk's letters, then handles its work; false when stopped before it was all done. */
-  private async process(topic: string, partition: number, work: Work[], letters: Letter[], context: BatchContext): Promise<boolean> {
+  private async process(position: Position, work: Work[], letters: Letter[], context: BatchContext): Promise<boolean> {
+    const { topic, partition } = position;
     if (letters.length > 0 && !(await this.untilThrough(() => this.deadLetter(topic, partition, letters), context))) return false;
     if (work.length === 0) return true;
     const committed: GiftflowEvent[][] = [];
-    const done = await this.handleChunk(topic, partition, work, context, committed);
+    const done = await this.handleChunk(position, work, context, committed);
     // After the commits and outside the handlers' error handling: a hook that throws crashes the consumer
     // (which then restarts), it never dead-letters an event.
     for (const handled of committed) await this.announceHandled(handled);
     return done;
   }
 
-  private async handleChunk(topic: string, partition: number, work: Work[], context: BatchContext, committed: GiftflowEvent[][]): Promise<boolean> {
+  private async handleChunk(position: Position, work: Work[], context: BatchContext, committed: GiftflowEvent[][]): Promise<boolean> {
+    const { topic, partition } = position;
     try {
-      return await this.untilThrough(() => this.inTransaction(work, committed), context);
+      return await this.untilThrough(() => this.inTransaction(work, committed, position), context);
     } catch (error) {
       this.logger.warn(`chunk of ${work.length} failed (${describe(error)}); handling one at a time`);
     }
@@ -333,7 +364,9 @@ export class EventConsumer {
     for (let attempt = 1; ; attempt += 1) {
       if (!context.alive()) return false;
       try {
-        return await this.untilThrough(() => this.inTransaction([item], committed), context);
+        // Everything before this message is done (handled, dead-lettered or skipped): its position can follow it.
+        const position: Position = { topic, partition, next: (BigInt(item.message.offset) + 1n).toString() };
+        return await this.untilThrough(() => this.inTransaction([item], committed, position), context);
       } catch (error) {
         if (attempt >= maxAttempts) {
           this.logger.error(`${item.event.type} ${item.event.id} failed ${attempt} times; dead-lettered: ${describe(error)}`);
@@ -392,19 +425,46 @@ export class EventConsumer {
     });
   }
 
-  /** One transaction: record the event ids, run the handlers for the new ones, write their events. */
-  private async inTransaction(work: Work[], committed: GiftflowEvent[][]): Promise<void> {
+  /** The partition's stored position (read once per assignment); undefined when the consumer stopped while waiting for the database. */
+  private async storedPosition(topic: string, partition: number, context: BatchContext): Promise<bigint | null | undefined> {
+    const key = `${topic}:${partition}`;
+    if (this.positions.has(key)) return this.positions.get(key);
+    let found: bigint | null = null;
+    const read = async () => {
+      const [row]: { next: string }[] = await this.dataSource.query(
+        'SELECT next_offset::text AS next FROM consumer_offsets WHERE group_id = $1 AND topic = $2 AND partition = $3', [this.groupId, topic, partition]);
+      found = row ? BigInt(row.next) : null;
+    };
+    if (!(await this.untilThrough(read, context))) return undefined;
+    this.positions.set(key, found);
+    return found;
+  }
+
+  /** Stores a position by itself (a chunk whose last transaction did not reach its end). */
+  private async storePosition(db: Pick<DataSource, 'query'>, position: Position): Promise<void> {
+    await db.query(`${STORE_POSITION} SELECT 1`, [this.groupId, position.topic, position.partition, position.next]);
+    this.remember(position);
+  }
+
+  /** Notes a position stored by a committed transaction, unless a new assignment has come meanwhile. */
+  private remember({ topic, partition, next }: Position): void {
+    const key = `${topic}:${partition}`;
+    if (this.positions.has(key)) this.positions.set(key, BigInt(next));
+  }
+
+  /** One transaction: record the event ids and the partition's position, run the handlers for the new ones, write their events. */
+  private async inTransaction(work: Work[], committed: GiftflowEvent[][], position: Position): Promise<void> {
     let published = 0;
     const handled: GiftflowEvent[] = [];
     await this.dataSource.transaction(async (manager) => {
       const name = this.options.name;
       const fresh = new Set<string>();
       const insert = async (items: Work[]) => {
-        if (items.length === 0) return;
+        // The position rides on the inbox statement: one round trip for both.
         const rows: { event_id: string }[] = await manager.query(
-          `INSERT INTO inbox (consumer, event_id, event_type) SELECT $1, * FROM unnest($2::uuid[], $3::text[])
+          `${STORE_POSITION} INSERT INTO inbox (consumer, event_id, event_type) SELECT $5, * FROM unnest($6::uuid[], $7::text[])
            ON CONFLICT DO NOTHING RETURNING event_id`,
-          [name, items.map((w) => w.event.id), items.map((w) => w.event.type)],
+          [this.groupId, position.topic, position.partition, position.next, name, items.map((w) => w.event.id), items.map((w) => w.event.type)],
         );
         for (const r of rows) fresh.add(r.event_id);
       };
@@ -441,6 +501,7 @@ export class EventConsumer {
       }
       published = await queue.flush(manager);
     });
+    this.remember(position);
     if (published > 0) this.options.onPublished?.();
     committed.push(handled);
   }
@@ -500,6 +561,11 @@ export class EventConsumer {
     this.detail = detail;
   }
 }
+
+/** Upserts a partition's position ($1 group, $2 topic, $3 partition, $4 next offset), as a CTE before the statement it rides on. */
+const STORE_POSITION = `WITH position AS (
+  INSERT INTO consumer_offsets (group_id, topic, partition, next_offset) VALUES ($1, $2, $3, $4::bigint)
+  ON CONFLICT (group_id, topic, partition) DO UPDATE SET next_offset = EXCLUDED.next_offset, updated_at = now())`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

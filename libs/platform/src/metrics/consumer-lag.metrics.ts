@@ -1,6 +1,8 @@
 import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
 import { Admin, Kafka } from 'kafkajs';
-import { KAFKA } from '@giftflow/messaging';
+import { DataSource } from 'typeorm';
+import { KAFKA, storedOffsets } from '@giftflow/messaging';
 import { ServiceMetrics } from './service-metrics';
 
 export interface PartitionLag {
@@ -15,9 +17,10 @@ export interface PartitionLag {
 const ADMIN_TIMEOUT_MS = 5000;
 
 /**
- * `giftflow_consumer_lag`: per partition, the topic's end offset minus what the group has committed (the
- * whole partition when it has committed nothing), asked of Kafka when /metrics is scraped, for every
- * consumer group running in this app.
+ * `giftflow_consumer_lag`: per partition, the topic's end offset minus the group's position (the whole partition
+ * when it has none), measured when /metrics is scraped, for every consumer group running in this app. The
+ * position is the one the EventConsumer stores in this service's database (`consumer_offsets`), else the
+ * group's Kafka committed offset (reporting's projections, groups from before positions moved to the database).
  */
 @Injectable()
 export class ConsumerLagMetrics implements OnModuleInit, OnApplicationShutdown {
@@ -28,6 +31,7 @@ export class ConsumerLagMetrics implements OnModuleInit, OnApplicationShutdown {
   constructor(
     private readonly metrics: ServiceMetrics,
     @Inject(KAFKA) private readonly kafka: Kafka,
+    @Inject(getDataSourceToken()) private readonly dataSource: DataSource,
   ) {}
 
   onModuleInit(): void {
@@ -64,13 +68,14 @@ export class ConsumerLagMetrics implements OnModuleInit, OnApplicationShutdown {
     for (const topic of topics) {
       for (const p of await admin.fetchTopicOffsets(topic)) ends.set(`${topic}:${p.partition}`, { low: Number(p.low), high: Number(p.high) });
     }
+    const stored = new Map((await storedOffsets(this.dataSource)).map((o) => [`${o.group}:${o.topic}:${o.partition}`, o.offset]));
     const out: PartitionLag[] = [];
     for (const group of groups) {
       for (const { topic, partitions } of await admin.fetchOffsets({ groupId: group.groupId, topics: group.topics })) {
         for (const p of partitions) {
           const end = ends.get(`${topic}:${p.partition}`);
           if (!end) continue;
-          const committed = Number(p.offset);
+          const committed = Number(stored.get(`${group.groupId}:${topic}:${p.partition}`) ?? p.offset);
           const position = committed < 0 ? end.low : committed;
           out.push({ consumer: group.consumer, group: group.groupId, topic, partition: p.partition, lag: Math.max(0, end.high - position) });
         }
