@@ -34,7 +34,10 @@ export class FactBatch {
   }
 
   async flush(manager: EntityManager): Promise<void> {
-    for (const [table, rows] of this.rows) {
+    // Tables that lock before they are written go last, so the lock (held until commit) covers as little as it can: the
+    // chunks of concurrently projected partitions wait for each other only for that last statement and the commit.
+    const tables = [...this.rows].sort(([a], [b]) => Number(a.beforeInsert !== undefined) - Number(b.beforeInsert !== undefined));
+    for (const [table, rows] of tables) {
       if (rows.length === 0) continue;
       await table.beforeInsert?.(manager, Number(rows[0].generation));
       await manager.query(insertSql(table), columnArrays(table, rows));
