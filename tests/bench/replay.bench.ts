@@ -86,12 +86,18 @@ async function main(): Promise<void> {
       // 3. The rebuild: POST /admin/rebuild replays everything into generation 2, then swaps.
       const rssBefore = rssMb(app);
       const cpuBefore = { reporting: cpuMsOf(app.pid), backends: await backendCpuMs(db) };
+      // reporting's pool closes idle connections, and a backend's CPU is lost with it: read them every second, keep the last.
+      const backendsSeen = new Map(cpuBefore.backends);
+      const see = (now: Map<number, number>) => now.forEach((ms, pid) => backendsSeen.set(pid, Math.max(ms, backendsSeen.get(pid) ?? 0)));
+      const sampler = setInterval(() => void backendCpuMs(db).then(see, () => undefined), 1_000);
       const started = await fetch(`${url}/admin/rebuild`, { method: 'POST', ...(await asAdmin()) });
       if (started.status !== 202) throw new Error(`POST /admin/rebuild answered ${started.status}`);
       const rebuild = await replayed(db, url, 2, died);
       const peakRssMb = peakRss(app);
       // CPU per event moves far less with the machine's load than events/s: what the replay costs, not how fast it got it.
-      const cpu = { reporting: cpuMsOf(app.pid) - cpuBefore.reporting, backends: cpuSpent(cpuBefore.backends, await backendCpuMs(db)) };
+      clearInterval(sampler);
+      see(await backendCpuMs(db));
+      const cpu = { reporting: cpuMsOf(app.pid) - cpuBefore.reporting, backends: cpuSpent(cpuBefore.backends, backendsSeen) };
       const usPerEvent = (ms: number) => Math.round((ms * 1000) / rebuild.events);
       log(`rebuild (generation 2): ${rebuild.events} events in ${rebuild.seconds.toFixed(1)} s = ${rebuild.eventsPerSecond} events/s; `
         + `reporting RSS ${rssBefore} MB before, peak ${peakRssMb} MB; CPU per event: reporting ${usPerEvent(cpu.reporting)} µs, `
@@ -229,7 +235,7 @@ async function backendCpuMs(db: Client): Promise<Map<number, number>> {
   return new Map(rows.map(({ pid }: { pid: number }) => [pid, cpuMsOf(pid)]));
 }
 
-/** CPU the backends used between two readings (a backend that started in between counts from zero). */
+/** CPU the backends used between two readings (a backend that started in between counts from zero; one that ended, up to its last reading). */
 const cpuSpent = (before: Map<number, number>, after: Map<number, number>) =>
   [...after].reduce((ms, [pid, now]) => ms + now - (before.get(pid) ?? 0), 0);
 /** The process's high-water mark of resident memory since it started (its first build included). */
