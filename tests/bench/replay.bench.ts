@@ -139,6 +139,21 @@ async function main(): Promise<void> {
   } finally {
     app.kill('SIGTERM');
     await exited(app);
+    await deleteTopics(kafka, prefix); // every partition costs the shared broker open files
+  }
+}
+
+/** The run's topics (the three, and the dead-letter topics reporting created), gone once it is done. */
+async function deleteTopics(kafka: Kafka, prefix: string): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
+    if (topics.length > 0) await admin.deleteTopics({ topics, timeout: 60_000 });
+  } catch (error) {
+    log(`deleting topics ${prefix}* failed: ${String(error)}`);
+  } finally {
+    await admin.disconnect();
   }
 }
 
