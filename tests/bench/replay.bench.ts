@@ -85,12 +85,23 @@ async function main(): Promise<void> {
 
       // 3. The rebuild: POST /admin/rebuild replays everything into generation 2, then swaps.
       const rssBefore = rssMb(app);
+      const cpuBefore = { reporting: cpuMsOf(app.pid), backends: await backendCpuMs(db) };
+      // reporting's pool closes idle connections, and a backend's CPU is lost with it: read them every second, keep the last.
+      const backendsSeen = new Map(cpuBefore.backends);
+      const see = (now: Map<number, number>) => now.forEach((ms, pid) => backendsSeen.set(pid, Math.max(ms, backendsSeen.get(pid) ?? 0)));
+      const sampler = setInterval(() => void backendCpuMs(db).then(see, () => undefined), 1_000);
       const started = await fetch(`${url}/admin/rebuild`, { method: 'POST', ...(await asAdmin()) });
       if (started.status !== 202) throw new Error(`POST /admin/rebuild answered ${started.status}`);
       const rebuild = await replayed(db, url, 2, died);
       const peakRssMb = peakRss(app);
+      // CPU per event moves far less with the machine's load than events/s: what the replay costs, not how fast it got it.
+      clearInterval(sampler);
+      see(await backendCpuMs(db));
+      const cpu = { reporting: cpuMsOf(app.pid) - cpuBefore.reporting, backends: cpuSpent(cpuBefore.backends, backendsSeen) };
+      const usPerEvent = (ms: number) => Math.round((ms * 1000) / rebuild.events);
       log(`rebuild (generation 2): ${rebuild.events} events in ${rebuild.seconds.toFixed(1)} s = ${rebuild.eventsPerSecond} events/s; `
-        + `reporting RSS ${rssBefore} MB before, peak ${peakRssMb} MB`);
+        + `reporting RSS ${rssBefore} MB before, peak ${peakRssMb} MB; CPU per event: reporting ${usPerEvent(cpu.reporting)} µs, `
+        + `its PostgreSQL backends ${usPerEvent(cpu.backends)} µs`);
       // The same topics read by plain kafkajs in the same run, for scale on a machine whose load moves: a new group,
       // eachBatch that only counts (reporting's fetch settings), timed from joining its group to the last batch.
       const raw = await rawConsume(kafka, TOPICS.map((t) => topicName(t, prefix)), rebuild.events);
@@ -120,13 +131,29 @@ async function main(): Promise<void> {
       ];
       log(`targets: ${targets.join('; ')}; load average now ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
       console.log(JSON.stringify({ events: rebuild.events, eventsPerSecond: rebuild.eventsPerSecond, peakRssMb, summaryP95Ms: p95,
-        rawKafkajsEventsPerSecond: raw.eventsPerSecond }));
+        rawKafkajsEventsPerSecond: raw.eventsPerSecond, reportingCpuUsPerEvent: usPerEvent(cpu.reporting),
+        postgresCpuUsPerEvent: usPerEvent(cpu.backends) }));
     } finally {
       await db.end();
     }
   } finally {
     app.kill('SIGTERM');
     await exited(app);
+    await deleteTopics(kafka, prefix); // every partition costs the shared broker open files
+  }
+}
+
+/** The run's topics (the three, and the dead-letter topics reporting created), gone once it is done. */
+async function deleteTopics(kafka: Kafka, prefix: string): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
+    if (topics.length > 0) await admin.deleteTopics({ topics, timeout: 60_000 });
+  } catch (error) {
+    log(`deleting topics ${prefix}* failed: ${String(error)}`);
+  } finally {
+    await admin.disconnect();
   }
 }
 
@@ -149,7 +176,7 @@ async function replayed(db: Client, url: string, generation: number, died: Promi
       const status = (await (await fetch(`${url}/reports/status`, await asAdmin())).json()) as StatusBody;
       events = status.partitions.reduce((n, p) => n + p.endOffset, 0);
       return status.activeGeneration === generation && status.rebuild === null && status.lag === 0;
-    }, 3_600_000, 100)]);
+    }, 3_600_000, 1_000)]); // once a second: each status asks the broker for every partition's offsets, a cost the replay would share
   } finally {
     clearInterval(timer);
   }
@@ -206,6 +233,26 @@ const status = (app: ChildProcess, field: 'VmRSS' | 'VmHWM') => {
   return Math.round(Number(line?.split(/\s+/)[1] ?? 0) / 1024);
 };
 const rssMb = (app: ChildProcess) => status(app, 'VmRSS');
+
+/** CPU time (user + system) a process of this machine has used, in ms (/proc/<pid>/stat, clock ticks of 10 ms); 0 once it is gone. */
+function cpuMsOf(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime (fields 14 and 15 of stat)
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU used so far by each PostgreSQL backend serving the bench database (reporting's pool; PostgreSQL runs on this machine). */
+async function backendCpuMs(db: Client): Promise<Map<number, number>> {
+  const { rows } = await db.query('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [DATABASE]);
+  return new Map(rows.map(({ pid }: { pid: number }) => [pid, cpuMsOf(pid)]));
+}
+
+/** CPU the backends used between two readings (a backend that started in between counts from zero; one that ended, up to its last reading). */
+const cpuSpent = (before: Map<number, number>, after: Map<number, number>) =>
+  [...after].reduce((ms, [pid, now]) => ms + now - (before.get(pid) ?? 0), 0);
 /** The process's high-water mark of resident memory since it started (its first build included). */
 const peakRss = (app: ChildProcess) => status(app, 'VmHWM');
 

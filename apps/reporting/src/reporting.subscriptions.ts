@@ -126,14 +126,12 @@ export async function projectChunk(events: GiftflowEvent[], manager: EntityManag
     i = end;
   }
   await target.facts.flush(manager);
-  await linkDeliveryCampaigns(target, allocationsLinkedToCampaigns(events));
+  await linkDeliveryCampaigns(target, requestedAllocations(events));
 }
 
-/** The allocations of a chunk's deliveries and requests: the two sides of a delivery's campaign. */
-function allocationsLinkedToCampaigns(events: GiftflowEvent[]): string[] {
+/** The allocations of a chunk's requests, whose deliveries projected before them wait for their campaign. */
+function requestedAllocations(events: GiftflowEvent[]): string[] {
   const ids = new Set<string>();
-  for (const event of events) {
-    if (event.type === 'DeliveryConfirmed' || event.type === 'AllocationRequested') ids.add(event.payload.allocationId);
-  }
+  for (const event of events) if (event.type === 'AllocationRequested') ids.add(event.payload.allocationId);
   return [...ids];
 }

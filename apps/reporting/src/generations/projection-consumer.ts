@@ -156,15 +156,17 @@ export class ProjectionConsumer implements HealthSource {
   /**
    * A generation built from an empty partition (a rebuild, or the first one) has no statistics until autovacuum gets to
    * it, and the planner then takes its tables for tiny: the projections' one join (`linkDeliveryCampaigns`) was planned
-   * as a walk over the whole generation per chunk, a replay slowing as it grew (BENCHMARKS.md, "Second round"). So
-   * its tables are analyzed each time this consumer has projected three times as many events as the last time
-   * (10,000, 30,000, 90,000…): a handful of ANALYZEs of a sample each, over a whole replay.
+   * as a walk over the whole generation per chunk, and the beneficiary projection's read of current versions
+   * (`beneficiary_id = ANY(…)`) as a walk over every current version of the generation per run of registrations — a
+   * replay slowing as it grew (BENCHMARKS.md, "Second round" and "Third round"). So these tables are analyzed each time
+   * this consumer has projected three times as many events as the last time (10,000, 30,000, 90,000…): a handful of
+   * ANALYZEs of a sample each, over a whole replay.
    */
   private async analyzeAsItGrows(projected: number): Promise<void> {
     this.projected += projected;
     if (this.projected < Math.max(10_000, this.analyzedAt * 3)) return;
     this.analyzedAt = this.projected;
-    await analyzeGenerationPartitions(this.dataSource, this.options.generation, ['delivered_lots', 'requested_lines'])
+    await analyzeGenerationPartitions(this.dataSource, this.options.generation, ['delivered_lots', 'requested_lines', 'beneficiary_versions'])
       .catch((error) => this.logger.warn(`analyzing generation ${this.options.generation} failed: ${String(error)}`)); // only statistics
   }
 

@@ -2,7 +2,7 @@ import {
   DeliveryConfirmedV1, DeliveryConfirmedV2, DeliveryFailedV1, DeliveryFailedV2, EventOf, GiftReturnedV1, ShipmentDispatchedV1, StockAdjustedV1,
   StockReleasedV1,
 } from '@giftflow/contracts';
-import { DELIVERED_LOTS, DELIVERY_FAILURES, DISPATCHES, GIFT_RETURNS, RELEASED_LOTS, STOCK_ADJUSTMENTS } from './fact-tables';
+import { DELIVERED_LOTS, DELIVERY_FAILURES, DISPATCHES, GIFT_RETURNS, RELEASED_LOTS, STOCK_ADJUSTMENTS, lockCampaignLinks } from './fact-tables';
 import { ProjectionTarget, fundDateOf, insertFacts } from './projection-target';
 
 type Delivery = EventOf<typeof DeliveryConfirmedV1> | EventOf<typeof DeliveryConfirmedV2>;
@@ -20,24 +20,19 @@ export function recordDeliveredLots(event: Delivery, target: ProjectionTarget): 
     generation, event_id: event.id, line_no: i + 1, allocation_id: allocationId, lot_id: line.lotId, pledge_id: line.pledgeId,
     item_code: line.itemCode, quantity: line.quantity, beneficiary_id: beneficiaryId, beneficiary_kind: beneficiaryKind, district_code: districtCode,
     unit_value_vnd: line.unitValueVnd, delivered_at: deliveredAt, delivered_on, occurred_at: event.occurredAt, relationship,
-    campaign_id: null, // set by linkDeliveryCampaigns once the allocation's request is projected too
+    campaign_id: null, // the request's, looked up as the row is written (DELIVERED_LOTS) or linked when the request comes later
   })));
 }
 
-/** Serializes the campaign links of one generation (pg_advisory_xact_lock's first key: reporting's class of lock). */
-const LINK_LOCK_CLASS = 0x11ca;
-
 /**
- * Puts on each delivery the campaign of its allocation (the first request's, as `requested_lines` keeps it), so period
- * reports need not join every delivery to its request. Called at the end of every chunk that projected a delivery or a
- * request, with their allocations: a delivery finds a request projected before it, a request the deliveries projected
- * before it. The two live on different topics, projected by concurrent transactions; the lock, held until commit,
- * orders those transactions' links, and in READ COMMITTED a statement run after the lock is granted sees what the
- * previous holder committed, so whichever of the pair commits second links them.
+ * Puts on the deliveries of these allocations, written before their request was projected, the campaign of that request
+ * (the first request's, as `requested_lines` keeps it). Called at the end of every chunk that projected requests; a
+ * delivery whose request was projected before it got its campaign as it was written (`DELIVERED_LOTS`). Both sides take
+ * `lockCampaignLinks` first, so whichever of a delivery and its request commits second links them.
  */
 export async function linkDeliveryCampaigns({ manager, generation }: ProjectionTarget, allocationIds: string[]): Promise<void> {
   if (allocationIds.length === 0) return;
-  await manager.query('SELECT pg_advisory_xact_lock($1, $2)', [LINK_LOCK_CLASS, generation]);
+  await lockCampaignLinks(manager, generation);
   // Driven by the chunk's allocations, each request looked up once by its key (a materialized list, so the planner can
   // neither walk every request of the generation nor run the lookup once per delivery): a generation being rebuilt has
   // no statistics yet, and plainer forms of this statement were planned that way, a replay slowing as it grew

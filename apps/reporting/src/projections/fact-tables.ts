@@ -1,3 +1,4 @@
+import { EntityManager } from 'typeorm';
 import { factTable } from './projection-target';
 
 /**
@@ -79,6 +80,19 @@ const LOT_LINE_COLUMNS = {
 export const RESERVED_LOTS = factTable<LotLine>('reserved_lots', LOT_LINE_COLUMNS);
 export const RELEASED_LOTS = factTable<LotLine & { reason: string }>('released_lots', { ...LOT_LINE_COLUMNS, reason: 'text' });
 
+/** Serializes the campaign links of one generation (pg_advisory_xact_lock's first key: reporting's class of lock). */
+const LINK_LOCK_CLASS = 0x11ca;
+
+/**
+ * Taken, until commit, by a transaction before it writes deliveries and before it links requests to deliveries written
+ * earlier (deliveries.projection.ts). The two live on different topics, projected by concurrent transactions; in READ
+ * COMMITTED a statement run after the lock is granted sees what the previous holder committed, so whichever of a
+ * delivery and its request commits second links them.
+ */
+export async function lockCampaignLinks(manager: EntityManager, generation: number): Promise<void> {
+  await manager.query('SELECT pg_advisory_xact_lock($1, $2)', [LINK_LOCK_CLASS, generation]);
+}
+
 export const DELIVERED_LOTS = factTable<{
   generation: number; event_id: Id; line_no: number; allocation_id: Id; lot_id: MaybeId; pledge_id: MaybeId; item_code: string; quantity: number;
   beneficiary_id: Id; beneficiary_kind: string; district_code: string; unit_value_vnd: number; delivered_at: string; delivered_on: string;
@@ -87,6 +101,14 @@ export const DELIVERED_LOTS = factTable<{
   generation: 'integer', event_id: 'uuid', line_no: 'integer', allocation_id: 'uuid', lot_id: 'uuid', pledge_id: 'uuid', item_code: 'text',
   quantity: 'integer', beneficiary_id: 'uuid', beneficiary_kind: 'text', district_code: 'text', unit_value_vnd: 'bigint',
   delivered_at: 'timestamptz', delivered_on: 'date', occurred_at: 'timestamptz', relationship: 'text', campaign_id: 'uuid',
+}, {
+  // The allocation's campaign (its first request's) when that request is already projected, looked up by key as the row
+  // goes in: a delivery is written once, where linking it afterwards rewrote every delivered row (BENCHMARKS.md).
+  derived: {
+    campaign_id: `coalesce(u.campaign_id, (SELECT r.campaign_id FROM requested_lines r
+                    WHERE r.generation = u.generation AND r.allocation_id = u.allocation_id AND r.line_no = 1))`,
+  },
+  beforeInsert: lockCampaignLinks,
 });
 
 export const DISPATCHES = factTable<{

@@ -7,9 +7,15 @@ type Cell = string | number | boolean | null | string[] | object;
 export interface FactTable<R extends Record<string, Cell>> {
   name: string;
   columns: { [K in keyof R]: PgType };
+  /** Columns written from other facts as the rows go in: SQL over the unnested row `u` (a lookup by key, say). */
+  derived?: Partial<Record<keyof R & string, string>>;
+  /** Runs in the transaction right before the rows are written (takes a lock the derived values need, say). */
+  beforeInsert?: (manager: EntityManager, generation: number) => Promise<void>;
 }
 
-export const factTable = <R extends Record<string, Cell>>(name: string, columns: { [K in keyof R]: PgType }): FactTable<R> => ({ name, columns });
+export const factTable = <R extends Record<string, Cell>>(
+  name: string, columns: { [K in keyof R]: PgType }, options: Pick<FactTable<R>, 'derived' | 'beforeInsert'> = {},
+): FactTable<R> => ({ name, columns, ...options });
 
 /**
  * Fact rows gathered while a run of events is applied, written by `flush` with one statement per table:
@@ -28,8 +34,13 @@ export class FactBatch {
   }
 
   async flush(manager: EntityManager): Promise<void> {
-    for (const [table, rows] of this.rows) {
-      if (rows.length > 0) await manager.query(insertSql(table), columnArrays(table, rows));
+    // Tables that lock before they are written go last, so the lock (held until commit) covers as little as it can: the
+    // chunks of concurrently projected partitions wait for each other only for that last statement and the commit.
+    const tables = [...this.rows].sort(([a], [b]) => Number(a.beforeInsert !== undefined) - Number(b.beforeInsert !== undefined));
+    for (const [table, rows] of tables) {
+      if (rows.length === 0) continue;
+      await table.beforeInsert?.(manager, Number(rows[0].generation));
+      await manager.query(insertSql(table), columnArrays(table, rows));
     }
     this.rows.clear();
   }
@@ -43,7 +54,9 @@ function insertSql(table: FactTable<Record<string, Cell>>): string {
     const columns = Object.entries(table.columns);
     const names = columns.map(([name]) => name).join(', ');
     const params = columns.map(([, type], i) => `$${i + 1}::${arrayParamType(type)}`).join(', ');
-    const select = columns.map(([name, type]) => (type === 'text[]' || type === 'jsonb' ? `u.${name}::${type}` : `u.${name}`)).join(', ');
+    const derived: Record<string, string | undefined> = table.derived ?? {};
+    const select = columns
+      .map(([name, type]) => derived[name] ?? (type === 'text[]' || type === 'jsonb' ? `u.${name}::${type}` : `u.${name}`)).join(', ');
     sql = `INSERT INTO ${table.name} (${names}) SELECT ${select} FROM unnest(${params}) AS u(${names}) ON CONFLICT DO NOTHING`;
     sqlCache.set(table.name, sql);
   }
