@@ -5,8 +5,9 @@
 #   kafka.sh status  exit 0 when a broker answers on the port
 #   kafka.sh logs    the last lines of the broker's logs, and how many files it holds open (for a failed run)
 # Idempotent: `start` with a broker already answering returns at once. With KAFKA_BROKERS set, nothing is
-# started: that cluster is used. State (jars, data, logs) lives outside git in $GIFTFLOW_KAFKA_HOME; the data and
-# logs alone may be put elsewhere with GIFTFLOW_KAFKA_STATE (CI gives each run a new one, see .ci/run).
+# started: that cluster is used. State (jars, data, logs) lives outside git in $GIFTFLOW_KAFKA_HOME; the nodes' data
+# and logs (node-<port>/) alone may be put under another folder with GIFTFLOW_KAFKA_STATE (CI gives each run a new
+# one, see .ci/run).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -16,7 +17,7 @@ PORT="${KAFKA_PORT:-9092}"
 CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
 HOME_DIR="${GIFTFLOW_KAFKA_HOME:-${XDG_CACHE_HOME:-$HOME/.cache}/giftflow/kafka-$KAFKA_VERSION}"
 LIB="$HOME_DIR/lib"
-STATE="${GIFTFLOW_KAFKA_STATE:-$HOME_DIR/node-$PORT}"
+STATE="${GIFTFLOW_KAFKA_STATE:-$HOME_DIR}/node-$PORT"   # one directory per port: tests run second brokers
 PID_FILE="$STATE/broker.pid"
 CLUSTER_ID="Z2lmdGZsb3ctbG9jYWwx"   # fixed, so the same data directory always starts
 WAIT_SECONDS="${KAFKA_WAIT_SECONDS:-120}"

@@ -34,7 +34,9 @@ export class SecondBroker {
 
   private pidFile(): string {
     const version = /<kafka.version>(.*)<\/kafka.version>/.exec(readFileSync(path.join(repoRoot(), 'deploy/kafka/pom.xml'), 'utf8'))![1];
-    const home = process.env.GIFTFLOW_KAFKA_HOME ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(homedir(), '.cache'), 'giftflow', `kafka-${version}`);
+    // Where kafka.sh keeps node-<port>/: GIFTFLOW_KAFKA_STATE (a CI run's own), else its home.
+    const home = process.env.GIFTFLOW_KAFKA_STATE ?? process.env.GIFTFLOW_KAFKA_HOME ??
+      path.join(process.env.XDG_CACHE_HOME ?? path.join(homedir(), '.cache'), 'giftflow', `kafka-${version}`);
     return path.join(home, `node-${this.port}`, 'broker.pid');
   }
 
