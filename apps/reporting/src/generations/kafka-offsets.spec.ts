@@ -1,33 +1,41 @@
-import { PartitionTarget, progressTowards, replayPace } from './kafka-offsets';
+import { Kafka, KafkaJSNonRetriableError, KafkaJSProtocolError } from 'kafkajs';
+import { KafkaOffsets } from './kafka-offsets';
 
-const target = (partition: number, low: number, high: number): PartitionTarget => ({ topic: 't', partition, low: String(low), high: String(high) });
+/** A Kafka whose admin answers watermarks after failing `failures` times with `error`; counts the admins made. */
+function kafkaFailing(failures: number, error: () => Error) {
+  const made = { admins: 0, calls: 0 };
+  const kafka = {
+    admin: () => {
+      made.admins += 1;
+      return {
+        connect: async () => undefined,
+        disconnect: async () => undefined,
+        fetchTopicOffsets: async () => {
+          made.calls += 1;
+          if (made.calls <= failures) throw error();
+          return [{ partition: 0, offset: '5', low: '0', high: '5' }];
+        },
+      };
+    },
+  } as unknown as Kafka;
+  return { kafka, made };
+}
 
-describe('progressTowards', () => {
-  const targets = [target(0, 0, 10), target(1, 0, 0), target(2, 5, 8)];
+const notLeader = () => new KafkaJSProtocolError({ message: 'This server is not the leader for that topic-partition', type: 'NOT_LEADER_FOR_PARTITION', code: 6, retriable: true } as unknown as Error);
 
-  it('counts nothing replayed for a group that committed nothing, and an empty partition as reached', () => {
-    expect(progressTowards(targets, new Map())).toEqual({ messages: 13, replayed: 0, caughtUp: false });
+describe('KafkaOffsets', () => {
+  it('asks again, on a fresh admin connection, when a leader has just moved', async () => {
+    const { kafka, made } = kafkaFailing(2, notLeader);
+    await expect(new KafkaOffsets(kafka).watermarks(['reporting.t'])).resolves.toEqual([{ topic: 'reporting.t', partition: 0, low: '0', high: '5' }]);
+    expect(made).toEqual({ admins: 3, calls: 3 });
   });
 
-  it('is caught up only when every partition reached its high watermark', () => {
-    expect(progressTowards(targets, new Map([['t:0', 10], ['t:2', 7]]))).toEqual({ messages: 13, replayed: 12, caughtUp: false });
-    expect(progressTowards(targets, new Map([['t:0', 10], ['t:2', 8]]))).toEqual({ messages: 13, replayed: 13, caughtUp: true });
-  });
-
-  it('does not count messages that arrived after the rebuild started', () => {
-    expect(progressTowards(targets, new Map([['t:0', 25], ['t:2', 30]]))).toEqual({ messages: 13, replayed: 13, caughtUp: true });
-  });
-});
-
-describe('replayPace', () => {
-  const since = new Date('2026-07-01T00:00:00Z');
-
-  it('has no pace before anything was replayed', () => {
-    expect(replayPace({ messages: 100, replayed: 0 }, since, new Date('2026-07-01T00:00:10Z'))).toEqual({ eventsPerSecond: null, secondsLeft: null });
-    expect(replayPace({ messages: 100, replayed: 10 }, null, new Date())).toEqual({ eventsPerSecond: null, secondsLeft: null });
-  });
-
-  it('is the events replayed per second since the replay started, and the rest at that speed', () => {
-    expect(replayPace({ messages: 1_000_000, replayed: 250_000 }, since, new Date('2026-07-01T00:00:10Z'))).toEqual({ eventsPerSecond: 25_000, secondsLeft: 30 });
+  it('gives up after four tries, and at once on an error kafkajs does not call retriable', async () => {
+    const always = kafkaFailing(99, notLeader);
+    await expect(new KafkaOffsets(always.kafka).watermarks(['reporting.t'])).rejects.toThrow('not the leader');
+    expect(always.made.calls).toBe(4);
+    const fatal = kafkaFailing(99, () => new KafkaJSNonRetriableError('a bad request'));
+    await expect(new KafkaOffsets(fatal.kafka).watermarks(['reporting.t'])).rejects.toThrow('a bad request');
+    expect(fatal.made.calls).toBe(1);
   });
 });

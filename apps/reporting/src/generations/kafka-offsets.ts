@@ -26,6 +26,8 @@ export interface PartitionLag {
   lag: number;
 }
 
+const ADMIN_ATTEMPTS = 4;
+
 /** The admin calls behind rebuilds: watermarks, a group's committed offsets, whether a group still has members. */
 export class KafkaOffsets {
   private admin: Admin | null = null;
@@ -86,16 +88,24 @@ export class KafkaOffsets {
     await admin?.disconnect().catch(() => undefined);
   }
 
+  /**
+   * Runs an admin call; on a failure kafkajs marks retriable (a partition whose leader just moved: "This server is
+   * not the leader for that topic-partition", seen as a 500 on POST /admin/rebuild) it tries again on a fresh
+   * connection, whose metadata is new, up to ADMIN_ATTEMPTS times.
+   */
   private async withAdmin<T>(call: (admin: Admin) => Promise<T>): Promise<T> {
-    try {
-      if (!this.admin) {
-        this.admin = this.kafka.admin();
-        await this.admin.connect();
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        if (!this.admin) {
+          this.admin = this.kafka.admin();
+          await this.admin.connect();
+        }
+        return await call(this.admin);
+      } catch (error) {
+        await this.close(); // a fresh connection next time
+        if (attempt >= ADMIN_ATTEMPTS || (error as { retriable?: unknown }).retriable !== true) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
       }
-      return await call(this.admin);
-    } catch (error) {
-      await this.close(); // a fresh connection next time
-      throw error;
     }
   }
 }

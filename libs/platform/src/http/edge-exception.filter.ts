@@ -35,7 +35,8 @@ const DATA_EXCEPTIONS: Record<string, string> = {
 const CONCURRENCY_ABORTS = new Set(['40001', '40P01', '55P03']);
 
 /**
- * A dependency that is down or overloaded — the broker (kafkajs' connection, timeout and retries-exhausted errors),
+ * A dependency that is down or overloaded — the broker (kafkajs' connection, timeout and retries-exhausted errors, and
+ * any error kafkajs marks retriable),
  * PostgreSQL's connection classes (08…, 57P01–57P03 shut down, 53300 too many connections) or a refused socket: the
  * request may well succeed in a moment, so 503 with Retry-After, not 500. Seen under load on `POST /admin/rebuild`.
  */
@@ -49,6 +50,8 @@ export function isDependencyUnavailable(exception: unknown): boolean {
   if (typeof exception !== 'object' || exception === null) return false;
   const { name, code, driverError } = exception as { name?: unknown; code?: unknown; driverError?: { code?: unknown } };
   if (typeof name === 'string' && UNAVAILABLE_KAFKA_ERRORS.has(name)) return true;
+  // What kafkajs itself calls retriable (a leader moving, a coordinator loading) still failing at the edge.
+  if (typeof name === 'string' && name.startsWith('KafkaJS') && (exception as { retriable?: unknown }).retriable === true) return true;
   const sqlState = driverError?.code ?? code;
   return typeof sqlState === 'string' && (UNAVAILABLE_SQLSTATES.test(sqlState) || UNAVAILABLE_SOCKET_CODES.has(sqlState));
 }

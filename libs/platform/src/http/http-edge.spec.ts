@@ -2,10 +2,11 @@ import { Body, Controller, Get, INestApplication, Logger, Module, Param, Post, Q
 import { NestFactory } from '@nestjs/core';
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsInt, IsOptional, IsString, ValidateNested } from 'class-validator';
-import { KafkaJSConnectionError, KafkaJSNumberOfRetriesExceeded } from 'kafkajs';
+import { KafkaJSConnectionError, KafkaJSNonRetriableError, KafkaJSNumberOfRetriesExceeded, KafkaJSProtocolError } from 'kafkajs';
 import request from 'supertest';
 import { QueryFailedError } from 'typeorm';
 import { configureHttpEdge } from './configure-http-edge';
+import { isDependencyUnavailable } from './edge-exception.filter';
 import { HttpEdgeModule } from './http-edge.module';
 import { IsCode } from './validators';
 
@@ -149,6 +150,15 @@ describe('the HTTP edge (guard, validation pipe, exception filter)', () => {
     expect(broker.body).toEqual({ statusCode: 503, error: 'Service Unavailable', message: 'a service this request needs is unavailable; retry it shortly', correlationId: 'req-503' });
     expect(errors.some((line) => line.startsWith('req-503 POST /things/publish → 503'))).toBe(true);
     await api().get('/things/database-down').expect(503);
+  });
+
+  it('counts what kafkajs calls retriable (a leader that just moved) as unavailable, not a bug', () => {
+    const notLeader = new KafkaJSProtocolError({ message: 'This server is not the leader for that topic-partition', type: 'NOT_LEADER_FOR_PARTITION', code: 6, retriable: true } as unknown as Error);
+    const unauthorized = new KafkaJSProtocolError({ message: 'Not authorized to access topics', type: 'TOPIC_AUTHORIZATION_FAILED', code: 29, retriable: false } as unknown as Error);
+    expect(isDependencyUnavailable(notLeader)).toBe(true);
+    expect(isDependencyUnavailable(unauthorized)).toBe(false);
+    expect(isDependencyUnavailable(new KafkaJSNonRetriableError('a bad request'))).toBe(false);
+    expect(isDependencyUnavailable(new Error('a bug'))).toBe(false);
   });
 
   it('sends no x-powered-by', async () => {
