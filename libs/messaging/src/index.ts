@@ -1,6 +1,7 @@
 export * from './kafka/kafka.config';
 export * from './kafka/ensure-topics';
 export * from './kafka/kafka-health';
+export * from './kafka/topic-watermarks';
 export * from './outbox/outbox-relay';
 export * from './outbox/outbox-transaction';
 export * from './outbox/event-schema.error';

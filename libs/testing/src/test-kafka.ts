@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Kafka, KafkaMessage, logLevel } from 'kafkajs';
-import { createKafka } from '@giftflow/messaging';
+import { createKafka, fetchTopicWatermarks } from '@giftflow/messaging';
 import { PATIENT_WAIT_MS } from './wait-for';
 
 export const testBrokers = () => (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
@@ -72,7 +72,7 @@ export async function topicMessageCount(kafka: Kafka, topic: string): Promise<nu
   const admin = kafka.admin();
   await admin.connect();
   try {
-    return (await admin.fetchTopicOffsets(topic)).reduce((sum, p) => sum + Number(p.high), 0);
+    return (await fetchTopicWatermarks(admin, topic)).reduce((sum, p) => sum + Number(p.high), 0);
   } finally {
     await admin.disconnect();
   }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Kafka } from 'kafkajs';
+import { fetchTopicWatermarks } from '../kafka/topic-watermarks';
 
 export interface ReadMessage {
   partition: number;
@@ -18,7 +19,7 @@ export async function readWholeTopic(kafka: Kafka, topic: string, timeoutMs = 20
   await admin.connect();
   let ends: Map<number, bigint>;
   try {
-    ends = new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, BigInt(p.high)]));
+    ends = new Map((await fetchTopicWatermarks(admin, topic)).map((p) => [p.partition, BigInt(p.high)]));
   } finally {
     await admin.disconnect();
   }
