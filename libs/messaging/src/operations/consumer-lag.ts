@@ -1,4 +1,5 @@
 import { Kafka } from 'kafkajs';
+import { fetchTopicWatermarks } from '../kafka/topic-watermarks';
 import { storedOffsets } from './consumer-offsets';
 
 export interface PartitionLag {
@@ -40,7 +41,7 @@ export async function consumerLag(
       }
       const topics = [...new Set([...inKafka.keys(), ...inDatabase.keys()].map((k) => k.slice(0, k.lastIndexOf(':'))))].sort();
       for (const topic of topics) {
-        if (!ends.has(topic)) ends.set(topic, new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, p.high])));
+        if (!ends.has(topic)) ends.set(topic, new Map((await fetchTopicWatermarks(admin, topic)).map((p) => [p.partition, p.high])));
         // Every partition of the topic, also one the group never handled anything on (all of it is lag then).
         for (const [partition, end] of [...ends.get(topic)!].sort(([a], [b]) => a - b)) {
           const fromDatabase = inDatabase.get(`${topic}:${partition}`);

@@ -1,4 +1,5 @@
 import { Kafka } from 'kafkajs';
+import { fetchTopicWatermarks } from '../kafka/topic-watermarks';
 
 /** Anything that runs SQL: a DataSource, an EntityManager. */
 interface Queryable {
@@ -46,7 +47,7 @@ export async function resetStoredOffsets(kafka: Kafka, db: Queryable, groupId: s
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const partitions = await admin.fetchTopicOffsets(topic);
+    const partitions = await fetchTopicWatermarks(admin, topic);
     await db.query(
       `INSERT INTO consumer_offsets (group_id, topic, partition, next_offset) SELECT $1, $2, * FROM unnest($3::int[], $4::bigint[])
        ON CONFLICT (group_id, topic, partition) DO UPDATE SET next_offset = EXCLUDED.next_offset, updated_at = now()`,

@@ -2,7 +2,7 @@ import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { Admin, Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { KAFKA, storedOffsets } from '@giftflow/messaging';
+import { KAFKA, fetchTopicWatermarks, storedOffsets } from '@giftflow/messaging';
 import { ServiceMetrics } from './service-metrics';
 
 export interface PartitionLag {
@@ -66,7 +66,7 @@ export class ConsumerLagMetrics implements OnModuleInit, OnApplicationShutdown {
     const topics = [...new Set(groups.flatMap((g) => g.topics))];
     const ends = new Map<string, { low: number; high: number }>();
     for (const topic of topics) {
-      for (const p of await admin.fetchTopicOffsets(topic)) ends.set(`${topic}:${p.partition}`, { low: Number(p.low), high: Number(p.high) });
+      for (const p of await fetchTopicWatermarks(admin, topic)) ends.set(`${topic}:${p.partition}`, { low: Number(p.low), high: Number(p.high) });
     }
     const stored = new Map((await storedOffsets(this.dataSource)).map((o) => [`${o.group}:${o.topic}:${o.partition}`, o.offset]));
     const out: PartitionLag[] = [];
