@@ -1,7 +1,13 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { maxBodyBytes } from '@giftflow/platform';
-import { UPSTREAM_NAMES, upstreamUrl } from '../upstreams';
+import { UPSTREAM_NAMES, UpstreamName, upstreamUrl } from '../upstreams';
 import { forwardTo } from './forward-to-service';
+
+/** One service's forwarding: `/api/<name>/…` handled by `handle` (its own connection pool). */
+export interface ForwardingRoute {
+  name: UpstreamName;
+  handle: ReturnType<typeof forwardTo>['handle'];
+}
 
 const positive = (env: NodeJS.ProcessEnv, name: string, fallback: number): number => {
   const value = Number(env[name] ?? fallback);
@@ -14,11 +20,12 @@ const positive = (env: NodeJS.ProcessEnv, name: string, fallback: number): numbe
  * (Authorization, Idempotency-Key…; cookies stay at the gateway) and body unchanged; the service's status and body come back as they are.
  * Mounted with Express' app.use, which strips the `/api/<service>` prefix from req.url before forwarding.
  * MAX_BODY_BYTES (default 1 MiB), GATEWAY_UPSTREAM_TIMEOUT_MS (default 30 s) and GATEWAY_UPSTREAM_MAX_SOCKETS
- * (default 64 per service) bound what one request and one service may take.
+ * (default 64 per service) bound what one request and one service may take. Returns the handlers, which
+ * forwardAheadOfExpress also answers with.
  */
-export function mountServiceProxies(app: INestApplication, env: NodeJS.ProcessEnv = process.env): void {
+export function mountServiceProxies(app: INestApplication, env: NodeJS.ProcessEnv = process.env): ForwardingRoute[] {
   const logger = new Logger('Forwarding');
-  for (const name of UPSTREAM_NAMES) {
+  return UPSTREAM_NAMES.map((name) => {
     const target = upstreamUrl(name, env);
     const { handle } = forwardTo({
       name,
@@ -29,5 +36,6 @@ export function mountServiceProxies(app: INestApplication, env: NodeJS.ProcessEn
     });
     app.use(`/api/${name}`, handle);
     logger.log(`/api/${name}/… → ${target}`);
-  }
+    return { name, handle };
+  });
 }

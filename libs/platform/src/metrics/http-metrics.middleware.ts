@@ -1,4 +1,5 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Request } from 'express';
 import { ServiceMetrics } from './service-metrics';
 
 /**
@@ -7,14 +8,14 @@ import { ServiceMetrics } from './service-metrics';
  * answered (the gateway's proxies) is its mount path + `/*`.
  */
 export function httpMetricsMiddleware(metrics: ServiceMetrics) {
-  return (req: Request, res: Response, next: NextFunction): void => {
+  return (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
     const stop = metrics.httpDuration.startTimer();
-    res.once('finish', () => stop({ method: req.method, route: routePatternOf(req), status_code: String(res.statusCode) }));
+    res.once('finish', () => stop({ method: req.method, route: routePatternOf(req as Partial<Request>), status_code: String(res.statusCode) }));
     next();
   };
 }
 
-export function routePatternOf(req: Pick<Request, 'baseUrl' | 'route'>): string {
+export function routePatternOf(req: Partial<Pick<Request, 'baseUrl' | 'route'>>): string {
   const route = (req.route as { path?: unknown } | undefined)?.path;
   // A catch-all (Nest's not-found handler, a `*` middleware) is no route of ours.
   if (typeof route === 'string' && !route.includes('*')) return `${req.baseUrl ?? ''}${route}`;
