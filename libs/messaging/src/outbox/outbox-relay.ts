@@ -35,9 +35,8 @@ interface ClaimedRow {
   topic: string;
   message_key: string;
   event_type: string;
+  /** The envelope as `publish` serialized it (stored as text: BENCHMARKS.md, issue #7), sent as it is. */
   json: string;
-  version: string;
-  correlation_id: string;
   /** Sent as Kafka headers: the trace context (`traceparent`) the row was written in, if traced. */
   headers: Record<string, string> | null;
 }
@@ -152,8 +151,7 @@ export class OutboxRelay {
       const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [RELAY_LOCK_KEY]);
       if (!locked) return 0;
       const claimed: ClaimedRow[] = await manager.query(
-        `SELECT id, event_id, topic, message_key, event_type, envelope::text AS json,
-                envelope->>'version' AS version, envelope->>'correlationId' AS correlation_id, headers
+        `SELECT id, event_id, topic, message_key, event_type, envelope AS json, headers
            FROM outbox WHERE published_at IS NULL AND failed_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.batchSize],
       );
@@ -306,13 +304,29 @@ function groupByTopic(rows: ClaimedRow[], spans: PublishSpans): { topic: string;
         ...spans.headersOf(index),
         'event-id': row.event_id,
         'event-type': row.event_type,
-        'event-version': row.version,
-        'correlation-id': row.correlation_id,
+        ...envelopeHeaders(row.json),
       },
     });
     byTopic.set(row.topic, messages);
   }
   return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+}
+
+/**
+ * `event-version` and `correlation-id` from the envelope. Only `publish` writes the outbox, so it is JSON; a row
+ * that is not (an operator's hand-made one) goes without them, and its consumers dead-letter it as unreadable.
+ */
+function envelopeHeaders(json: string): Record<string, string> {
+  let envelope: { version?: unknown; correlationId?: unknown };
+  try {
+    envelope = JSON.parse(json) ?? {};
+  } catch {
+    return {};
+  }
+  const headers: Record<string, string> = {};
+  if (envelope.version != null) headers['event-version'] = String(envelope.version);
+  if (envelope.correlationId != null) headers['correlation-id'] = String(envelope.correlationId);
+  return headers;
 }
 
 /** Resolves with the promise's value, or undefined once `deadline` (epoch ms) has passed. */
