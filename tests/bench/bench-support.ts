@@ -22,6 +22,8 @@ export const settings = {
    */
   variants: (process.env.BENCH_VARIANTS ?? '1,6,6b').split(',').map((v) => ({ concurrency: parseInt(v, 10), batch: v.endsWith('b') })),
   relayBatch: Number(process.env.BENCH_RELAY_BATCH ?? 1_000),
+  /** The relay's wakeLingerMs (its default when unset). */
+  relayLingerMs: process.env.BENCH_RELAY_LINGER_MS ? Number(process.env.BENCH_RELAY_LINGER_MS) : undefined,
   offeredRate: Number(process.env.BENCH_RATE ?? 1_000),
   latencySeconds: Number(process.env.BENCH_LATENCY_SECONDS ?? 10),
 };
