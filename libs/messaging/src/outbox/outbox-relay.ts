@@ -29,7 +29,7 @@ export interface OutboxRelayOptions {
   drainTimeoutMs?: number;
   /** Test seam for fault tests: runs after Kafka acknowledged a batch, before it is marked sent. */
   afterSend?: (eventIds: string[]) => Promise<void> | void;
-  /** Called once per round with the event ids Kafka acknowledged and that were marked sent (a hook for metrics). */
+  /** Called once per round with the event ids Kafka acknowledged and that were marked sent, after the commit (a hook for metrics). */
   onPublished?: (eventIds: string[]) => void;
   /** Called when a row is parked (a hook for metrics and alerts). */
   onParked?: (eventId: string, error: string) => void;
