@@ -34,7 +34,7 @@ describe('GET /health and /health/live', () => {
     const id = randomUUID();
     await service.app.get(DataSource).query(
       `INSERT INTO outbox (event_id, topic, message_key, event_type, envelope, failed_at, last_error)
-       VALUES ($1, 'nowhere', 'k', 'DonorRegistered', '{}'::jsonb, now(), 'MESSAGE_TOO_LARGE')`, [id]);
+       VALUES ($1, 'nowhere', 'k', 'DonorRegistered', '{}', now(), 'MESSAGE_TOO_LARGE')`, [id]);
     const degraded = await api().get('/health').expect(200);
     expect(degraded.body).toMatchObject({ status: 'degraded', outbox: { parked: 1 } });
 

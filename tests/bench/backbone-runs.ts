@@ -5,7 +5,7 @@ import { DonorRegisteredV1 } from '@giftflow/contracts';
 import { OutboxRelay, UnitOfWork } from '@giftflow/messaging';
 import { uniquePrefix } from '@giftflow/testing';
 import { prepareTopics, receivedCounts, writeDonorEvents } from '../../libs/testing/src/fixtures/backbone-fixture';
-import { ConsumerVariant, log, perSecond, progress, settings, startReaderProcess } from './bench-support';
+import { ConsumerVariant, backendCpuMs, backendCpuSpentMs, log, perSecond, progress, settings, startReaderProcess } from './bench-support';
 
 /** Databases of their own per port base, so that benchmarks of two worktrees on one machine do not drop each other's. */
 const RUN_SUFFIX = process.env.GIFTFLOW_TEST_PORT_BASE ? `_${Number(process.env.GIFTFLOW_TEST_PORT_BASE)}` : '';
@@ -23,6 +23,9 @@ export interface LatencyResult extends Delivery {
   latencies: number[];
   /** The rate the writer actually committed at (below the offer when the machine cannot keep up). */
   committedPerSecond: number;
+  /** CPU per event of the writer process (UnitOfWork + relay) and of the writer database's backends, in µs. */
+  writerCpuUs: number;
+  writerDbCpuUs: number;
 }
 
 export interface ThroughputResult extends Delivery {
@@ -35,6 +38,8 @@ export interface ThroughputResult extends Delivery {
    */
   writerCpuUs: number;
   consumerCpuUs: number;
+  /** CPU per event of the writer database's PostgreSQL backends (UnitOfWork's and the relay's statements), in µs. */
+  writerDbCpuUs: number;
 }
 
 /** Fresh topics, an empty `received`, the reader process joined and the relay's producer connected. */
@@ -45,7 +50,7 @@ async function stage(kafka: Kafka, writer: DataSource, reader: DataSource, label
   const consumer = await startReaderProcess(kafka, {
     READER_DB, TOPIC_PREFIX: prefix, CHUNK_SIZE: String(settings.chunkSize), PARTITIONS_CONCURRENTLY: String(concurrency), BATCH_HANDLER: batch ? '1' : '',
   }, `${prefix}giftflow.reader`);
-  const relay = new OutboxRelay(writer, kafka, { batchSize: settings.relayBatch });
+  const relay = new OutboxRelay(writer, kafka, { batchSize: settings.relayBatch, wakeLingerMs: settings.relayLingerMs });
   await relay.publishBatch(); // connects the producer before the clock starts
   relay.start();
   return { prefix, relay, consumer };
@@ -78,6 +83,7 @@ export async function backboneThroughput(kafka: Kafka, writer: DataSource, reade
   try {
     const consumerCpuBefore = consumer.cpuMs();
     const writerCpuBefore = process.cpuUsage();
+    const writerDbBefore = await backendCpuMs(writer, WRITER_DB);
     const start = Date.now();
     ids = await writeDonorEvents(writer, prefix, settings.events, settings.perTransaction, () => relay.wake());
     const commitMs = Date.now() - start;
@@ -86,10 +92,12 @@ export async function backboneThroughput(kafka: Kafka, writer: DataSource, reade
     const handledAt = await epochMs(reader, 'SELECT extract(epoch FROM max(handled_at)) * 1000 AS at FROM received');
     const publishedAt = await epochMs(writer, `SELECT extract(epoch FROM max(published_at)) * 1000 AS at FROM outbox WHERE topic LIKE '${prefix}%'`);
     const writerCpu = process.cpuUsage(writerCpuBefore);
+    const writerDbMs = backendCpuSpentMs(writerDbBefore, await backendCpuMs(writer, WRITER_DB));
     timing = {
       commitMs, publishedMs: publishedAt - start, endToEndMs: handledAt - start,
       writerCpuUs: Math.round((writerCpu.user + writerCpu.system) / ids.length),
       consumerCpuUs: Math.round(((consumer.cpuMs() - consumerCpuBefore) * 1000) / ids.length),
+      writerDbCpuUs: Math.round((writerDbMs * 1000) / ids.length),
     };
   } finally {
     await consumer.stop();
@@ -111,8 +119,11 @@ export async function backboneLatency(kafka: Kafka, writer: DataSource, reader: 
   const tickMs = 10;
   const perTick = (settings.offeredRate * tickMs) / 1000;
   let committedPerSecond: number;
+  let cpu: Pick<LatencyResult, 'writerCpuUs' | 'writerDbCpuUs'>;
   try {
     const writes: Promise<void>[] = [];
+    const writerCpuBefore = process.cpuUsage();
+    const writerDbBefore = await backendCpuMs(writer, WRITER_DB);
     const start = Date.now();
     for (let sent = 0, tick = 0; sent < total; tick += 1) {
       const wait = start + tick * tickMs - Date.now();
@@ -129,6 +140,9 @@ export async function backboneLatency(kafka: Kafka, writer: DataSource, reader: 
     committedPerSecond = perSecond(total, offeredMs);
     log(`latency: committed ${total} in ${offeredMs} ms (${committedPerSecond}/s)`);
     await allHandled('latency handled', total, consumer);
+    const writerCpu = process.cpuUsage(writerCpuBefore);
+    const writerDbMs = backendCpuSpentMs(writerDbBefore, await backendCpuMs(writer, WRITER_DB));
+    cpu = { writerCpuUs: Math.round((writerCpu.user + writerCpu.system) / total), writerDbCpuUs: Math.round((writerDbMs * 1000) / total) };
   } finally {
     await consumer.stop();
     await relay.stop();
@@ -136,5 +150,5 @@ export async function backboneLatency(kafka: Kafka, writer: DataSource, reader: 
   const delivery = await countDelivery(reader, [...committedAt.keys()]);
   const rows: { event_id: string; at: number }[] = await reader.query('SELECT DISTINCT ON (event_id) event_id, extract(epoch FROM handled_at) * 1000 AS at FROM received ORDER BY event_id, handled_at');
   const latencies = rows.filter((r) => committedAt.has(r.event_id)).map((r) => Number(r.at) - committedAt.get(r.event_id)!).sort((a, b) => a - b);
-  return { latencies, committedPerSecond, ...delivery };
+  return { latencies, committedPerSecond, ...cpu, ...delivery };
 }

@@ -56,8 +56,9 @@ async function main(): Promise<void> {
         `${perSecond(events, run.publishedMs)} events/s`,
         `**${endToEnd} events/s** (${(run.endToEndMs / 1000).toFixed(1)} s)`,
         (endToEnd / rawEndToEnd).toFixed(2),
-        `${run.writerCpuUs} / ${run.consumerCpuUs} µs`,
+        `${run.writerCpuUs} / ${run.consumerCpuUs} / ${run.writerDbCpuUs} µs`,
         `${committedPerSecond} events/s`,
+        `${latency.writerCpuUs} / ${latency.writerDbCpuUs} µs`,
         `**${p50} / ${p95} / ${p99} / ${max} ms**`,
         `${met(endToEnd / rawEndToEnd >= target)} (${target}) / ${met(p99 < TARGET_P99_MS)}`,
       ]);
@@ -67,8 +68,9 @@ async function main(): Promise<void> {
       'relay (first commit → last outbox row claimed)',
       'end to end (first commit → last handled)',
       'ratio backbone / raw kafkajs, end to end',
-      'CPU per event: writer + relay process / consumer process (throughput run)',
+      'CPU per event: writer + relay process / consumer process / writer database\'s backends (throughput run)',
       `latency run: committed (${settings.offeredRate} events/s offered, one per transaction)`,
+      'latency run, CPU per event: writer + relay process / writer database\'s backends',
       'latency commit → handled: p50 / p95 / p99 / max',
       `targets: ratio ≥ ${TARGET_BATCH_RATIO} (batch handler) or ${TARGET_PER_EVENT_RATIO} (per event) / p99 < ${TARGET_P99_MS} ms`,
     ];

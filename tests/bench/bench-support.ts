@@ -1,6 +1,8 @@
 import { ChildProcess, fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kafka } from 'kafkajs';
+import { DataSource } from 'typeorm';
 import { exited, waitFor } from '@giftflow/testing';
 
 /** Knobs of one benchmark run; every one can be overridden from the environment for profiling. */
@@ -20,6 +22,8 @@ export const settings = {
    */
   variants: (process.env.BENCH_VARIANTS ?? '1,6,6b').split(',').map((v) => ({ concurrency: parseInt(v, 10), batch: v.endsWith('b') })),
   relayBatch: Number(process.env.BENCH_RELAY_BATCH ?? 1_000),
+  /** The relay's wakeLingerMs (its default when unset). */
+  relayLingerMs: process.env.BENCH_RELAY_LINGER_MS ? Number(process.env.BENCH_RELAY_LINGER_MS) : undefined,
   offeredRate: Number(process.env.BENCH_RATE ?? 1_000),
   latencySeconds: Number(process.env.BENCH_LATENCY_SECONDS ?? 10),
 };
@@ -96,3 +100,30 @@ export async function startReaderProcess(kafka: Kafka, env: Record<string, strin
 export type ConsumerVariant = (typeof settings.variants)[number];
 export const describeVariant = ({ concurrency, batch }: ConsumerVariant) =>
   `${concurrency} partition${concurrency === 1 ? '' : 's'} at a time${concurrency === 1 && !batch ? ' (default)' : ''}, ${batch ? 'batch handler' : 'one INSERT per event'}`;
+
+/**
+ * CPU (user + system) the PostgreSQL backends of `database` have used, per backend pid, in ms (from /proc: the
+ * server runs on this machine). Backends of a pool live through a run, so the difference of two readings is
+ * the database's CPU for what happened between them.
+ */
+export async function backendCpuMs(db: DataSource, database: string): Promise<Map<number, number>> {
+  const rows: { pid: number }[] = await db.query('SELECT pid FROM pg_stat_activity WHERE datname = $1', [database]);
+  const cpu = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      // Fields 14 and 15 (utime, stime) in clock ticks of 10 ms, after the command in parentheses.
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      cpu.set(pid, (Number(fields[11]) + Number(fields[12])) * 10);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return cpu;
+}
+
+/** The CPU ms backends used between two readings of backendCpuMs (a backend new since the first counts whole). */
+export function backendCpuSpentMs(before: Map<number, number>, after: Map<number, number>): number {
+  let ms = 0;
+  for (const [pid, now] of after) ms += now - (before.get(pid) ?? 0);
+  return ms;
+}

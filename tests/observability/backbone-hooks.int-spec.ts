@@ -71,7 +71,7 @@ describe('backbone metrics hooks and the traceparent header', () => {
     const impatient = new Kafka({ clientId: 'obs-hooks', brokers: testBrokers(), logLevel: logLevel.NOTHING, retry: { retries: 1, initialRetryTime: 50, maxRetryTime: 200 } });
     await writer.query(`DELETE FROM outbox WHERE published_at IS NULL`);
     await writer.query(
-      `INSERT INTO outbox (event_id, topic, message_key, event_type, envelope) VALUES ($1, $2, 'k', 'DonorRegistered', '{"version":1,"correlationId":"x"}'::jsonb)`,
+      `INSERT INTO outbox (event_id, topic, message_key, event_type, envelope) VALUES ($1, $2, 'k', 'DonorRegistered', '{"version":1,"correlationId":"x"}')`,
       [randomUUID(), `${prefix}no-such-topic`],
     );
     const metrics = new RecordingMetrics();

@@ -55,7 +55,7 @@ describe('JSON logs carry the correlation id from the request into the events an
 
   async function eventCorrelationId(pledgeId: string): Promise<string> {
     const [row]: { envelope: { correlationId: string } }[] =
-      await donorsDb.query(`SELECT envelope FROM outbox WHERE event_type = 'PledgeRecorded' AND message_key = $1`, [pledgeId]);
+      await donorsDb.query(`SELECT envelope::jsonb AS envelope FROM outbox WHERE event_type = 'PledgeRecorded' AND message_key = $1`, [pledgeId]);
     return row.envelope.correlationId;
   }
 

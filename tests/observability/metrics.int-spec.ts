@@ -118,7 +118,7 @@ describe('GET /metrics on a service (donors, real Kafka and PostgreSQL)', () => 
       await holder.query('SELECT pg_advisory_lock($1)', [RELAY_LOCK_KEY]); // the relay now skips its rounds
       await holder.query(
         `INSERT INTO outbox (event_id, topic, message_key, event_type, envelope, created_at)
-         VALUES ($1, $2, 'k', 'Test', '{"version":1}'::jsonb, now() - interval '42 seconds')`,
+         VALUES ($1, $2, 'k', 'Test', '{"version":1}', now() - interval '42 seconds')`,
         [randomUUID(), `${kit.prefix}not-a-topic`],
       );
       const text = await scrape();

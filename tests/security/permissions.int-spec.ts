@@ -108,7 +108,7 @@ describe('every route of every app, with every role', () => {
   it('names the signed-in user as the actor of the events, whatever X-Actor says', async () => {
     const { body } = await request(running.donors!.url).post('/donors').set('Authorization', bearer.fund_staff!).set('X-Actor', 'mallory')
       .send({ name: 'Cty TNHH An Phu', kind: 'business' }).expect(201);
-    const [row] = await donorsDb.query(`SELECT envelope FROM outbox WHERE event_type = 'DonorRegistered' AND message_key = $1`, [body.id]);
+    const [row] = await donorsDb.query(`SELECT envelope::jsonb AS envelope FROM outbox WHERE event_type = 'DonorRegistered' AND message_key = $1`, [body.id]);
     expect(row.envelope.actor).toBe('permissions-fund_staff');
   });
 });

@@ -18,6 +18,7 @@ export * from './migrations/messaging-tables';
 export * from './migrations/park-outbox-rows-and-dead-inbox.migration';
 export * from './migrations/add-outbox-headers.migration';
 export * from './migrations/keep-consumer-offsets.migration';
+export * from './migrations/store-outbox-envelopes-as-text.migration';
 export * from './operations/consumer-offsets';
 export * from './migrations/messaging-migrations';
 export * from './observability/messaging-metrics';

@@ -113,7 +113,7 @@ describe('messaging backbone', () => {
     const prefix = uniquePrefix('batch');
     await prepareTopics(kafka, prefix, 1);
     const ids = await writeDonorEvents(writer, prefix, 200, 100);
-    const again = await writer.query('SELECT envelope FROM outbox WHERE event_id = ANY($1::uuid[])', [ids.slice(0, 20)]);
+    const again = await writer.query('SELECT envelope::jsonb AS envelope FROM outbox WHERE event_id = ANY($1::uuid[])', [ids.slice(0, 20)]);
     await start(newRelay(writer, kafka));
     await waitFor('all 200 on the topic', async () => (await writer.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL'))[0].n === 0);
     // 20 of them delivered a second time, after the originals.

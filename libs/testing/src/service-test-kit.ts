@@ -140,7 +140,7 @@ export class ServiceTestKit {
   /** Events the service committed to its outbox, oldest first: of these types (all when none), of one aggregate if given. */
   async outboxEvents<P = Record<string, unknown>>(filter: { types?: string[]; aggregateId?: string } = {}): Promise<PublishedEvent<P>[]> {
     const rows: { envelope: PublishedEvent<P> }[] = await this.db.query(
-      `SELECT envelope FROM outbox WHERE ($1::text[] IS NULL OR event_type = ANY($1)) AND ($2::text IS NULL OR message_key = $2) ORDER BY id`,
+      `SELECT envelope::jsonb AS envelope FROM outbox WHERE ($1::text[] IS NULL OR event_type = ANY($1)) AND ($2::text IS NULL OR message_key = $2) ORDER BY id`,
       [filter.types?.length ? filter.types : null, filter.aggregateId ?? null],
     );
     return rows.map((r) => r.envelope);

@@ -106,7 +106,7 @@ export class OutboxQueue {
       const chunk = rows.slice(start, start + 1000);
       await manager.query(
         `INSERT INTO outbox (event_id, topic, message_key, event_type, envelope, headers)
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::jsonb[])`,
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[])`,
         [chunk.map((r) => r.eventId), chunk.map((r) => r.topic), chunk.map((r) => r.key), chunk.map((r) => r.type), chunk.map((r) => r.json), chunk.map((r) => (r.headers ? JSON.stringify(r.headers) : null))],
       );
     }
