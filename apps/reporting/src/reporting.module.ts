@@ -49,7 +49,8 @@ const metrics = [RebuildStatusMetrics];
 const consumers = [GenerationConsumers, { provide: KafkaOffsets, inject: [KAFKA], useFactory: (kafka: Kafka) => new KafkaOffsets(kafka) }];
 
 @Module({
-  imports: [ServiceCoreModule.forService({ service: 'reporting', entities, migrations, consumes: REPORTING_CONSUMES })],
+  // Reads retried on a deadlock: a report read meets a rebuild's swap of generations (partitions dropped).
+  imports: [ServiceCoreModule.forService({ service: 'reporting', entities, migrations, consumes: REPORTING_CONSUMES, retryTransientReads: true })],
   controllers,
   providers: [...handlers, ...consumers, ...metrics],
 })

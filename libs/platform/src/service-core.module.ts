@@ -1,11 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MessagingModule, MessagingModuleOptions } from '@giftflow/messaging';
 import { databaseSettingsFor } from './database/database-settings';
 import { typeOrmOptions } from './database/typeorm-options';
 import { HealthController } from './health/health.controller';
-import { IdempotentAnswerInterceptor } from './idempotency/idempotent-answer.interceptor';
 import { ConsumerLagMetrics } from './metrics/consumer-lag.metrics';
 import { OutboxMetrics } from './metrics/outbox.metrics';
 import { ObservabilityModule } from './observability/observability.module';
@@ -18,18 +16,21 @@ export interface ServiceCoreOptions extends MessagingModuleOptions {
   entities: Function[];
   // eslint-disable-next-line @typescript-eslint/ban-types
   migrations: Function[];
+  /** GET/HEAD routes that lose a deadlock or serialization conflict are read again (see HttpEdgeModule.forService). */
+  retryTransientReads?: boolean;
 }
 
 /**
  * What every service app has: its own database (migrated), the messaging backbone, GET /health, GET /metrics,
- * JSON logs, routes that return an IdempotentAnswer answered as such (see answerOnce), and the HTTP edge
- * (input guard, validation pipe, exception filter) and the access check (AuthModule: a verified token and a role
- * the permissions table allows) on every route.
+ * JSON logs, and the HTTP edge (input guard, validation pipe, exception filter; reads retried on a deadlock with
+ * `retryTransientReads`) and the access check (AuthModule: a verified token and a role the permissions table
+ * allows) on every route. Routes that answer with answerOnce's IdempotentAnswer take `@IdempotentRequestOf()`,
+ * which gives them the interceptor that answers it.
  */
 @Module({})
 export class ServiceCoreModule {
   static forService(options: ServiceCoreOptions): DynamicModule {
-    const { entities, migrations, ...messaging } = options;
+    const { entities, migrations, retryTransientReads, ...messaging } = options;
     return {
       module: ServiceCoreModule,
       imports: [
@@ -37,11 +38,11 @@ export class ServiceCoreModule {
         TypeOrmModule.forRootAsync({ useFactory: () => typeOrmOptions(databaseSettingsFor(options.service), entities, migrations) }),
         MessagingModule.forService(messaging),
         ObservabilityModule.forService(options.service),
-        HttpEdgeModule,
+        HttpEdgeModule.forService({ retryTransientReads }),
         AuthModule.forApp(options.service as AppName),
       ],
       controllers: [HealthController],
-      providers: [OutboxMetrics, ConsumerLagMetrics, { provide: APP_INTERCEPTOR, useClass: IdempotentAnswerInterceptor }],
+      providers: [OutboxMetrics, ConsumerLagMetrics],
     };
   }
 }

@@ -1,11 +1,11 @@
 import { ValidationArguments, registerDecorator } from 'class-validator';
+import { fundDateOf } from '@giftflow/platform';
 
 /** Children are people under this age (Law on Children 2016, art. 1). */
 export const ADULT_AGE = 18;
 
 /** Today's date in the fund's time zone, e.g. "2026-03-10". */
-export const fundToday = (now = new Date()): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+export const fundToday = (now = new Date()): string => fundDateOf(now);
 
 /**
  * Why `value` is not the birth date of a child on `today` (both "YYYY-MM-DD"), or null when it is.

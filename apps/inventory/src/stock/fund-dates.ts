@@ -1,10 +1,5 @@
-/** Dates of the fund are in Asia/Ho_Chi_Minh (UTC+7, no daylight saving). */
-const FUND_TIME_ZONE = 'Asia/Ho_Chi_Minh';
-
-/** The fund's calendar date (YYYY-MM-DD) of an instant. */
-export function fundDateOf(instant: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: FUND_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
-}
+/** Dates of the fund are in Asia/Ho_Chi_Minh (UTC+7, no daylight saving): the platform's calendar. */
+export { fundDateOf } from '@giftflow/platform';
 
 /** The first instant of a fund calendar date. */
 export function startOfFundDate(date: string): Date {

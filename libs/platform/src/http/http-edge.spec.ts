@@ -35,6 +35,9 @@ class ThingsController {
     if (++flakyCalls < 3) throw deadlock();
     return { calls: flakyCalls };
   }
+  @Get('filter') filter(@Query() query: FilterDto) {
+    return { instance: query instanceof FilterDto, itemCode: query.itemCode ?? null };
+  }
   @Post('flaky') flakyWrite(): never {
     throw deadlock();
   }
@@ -84,6 +87,15 @@ describe('the HTTP edge (guard, validation pipe, exception filter)', () => {
     await api().post('/things').send(aBody({ address: { street: 'Lê Lợi' } })).expect(201, { lines: ['bike'], street: 'Lê Lợi' });
     await api().get('/things?itemCode=bike').expect(200, { itemCode: 'bike' });
     await api().get('/things/bike').expect(200, { code: 'bike' });
+  });
+
+  it('an empty query or body is validated the same the second time (a DTO that passed empty is remembered as such)', async () => {
+    for (let i = 0; i < 2; i++) {
+      await api().get('/things/filter').expect(200, { instance: true, itemCode: null });
+      await api().post('/things').send({}).expect(400);
+    }
+    await api().get('/things/filter?itemCode=%00').expect(400);
+    await api().get('/things/filter?itemCode=bike').expect(200, { instance: true, itemCode: 'bike' });
   });
 
   it('regression: `lines: [[]]` (an array where an object is declared) is a 400 naming the element, not a 500', async () => {

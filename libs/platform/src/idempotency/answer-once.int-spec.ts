@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Body, Controller, HttpCode, Module, Param, Post, UnprocessableEntityException } from '@nestjs/common';
-import { APP_INTERCEPTOR, NestFactory } from '@nestjs/core';
+import { NestFactory } from '@nestjs/core';
 import { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
@@ -10,7 +10,6 @@ import { createValidationPipe } from '../http/validation.pipe';
 import { answerOnce } from './answer-once';
 import { CreateHttpIdempotencyTable1764900000000 } from './create-http-idempotency-table.migration';
 import { IdempotentAnswer } from './idempotent-answer';
-import { IdempotentAnswerInterceptor } from './idempotent-answer.interceptor';
 import { IdempotentRequest, IdempotentRequestOf } from './idempotent-request.decorator';
 
 /**
@@ -48,7 +47,8 @@ class GiftsController {
   }
 }
 
-@Module({ controllers: [GiftsController], providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotentAnswerInterceptor }] })
+// No global interceptor: @IdempotentRequestOf() gives each of these routes IdempotentAnswerInterceptor, as in the services.
+@Module({ controllers: [GiftsController] })
 class GiftsModule {}
 
 describe('answerOnce: one HTTP idempotency mechanism (real PostgreSQL)', () => {

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthenticatedUser, CurrentUser, warehouseScopeOf } from '@giftflow/platform';
 import { ChildView, childView } from '../child.entity';
-import { livingChildOr404 } from '../find-child';
+import { livingChildOr404, readLivingChildOr404 } from '../find-child';
 import { ChildDeliveryCard, deliveryCardFor } from './child-delivery-card';
 
 @Controller('children')
@@ -23,10 +23,8 @@ export class GetChildController {
   @ApiNotFoundResponse({ description: 'Unknown child' })
   async get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthenticatedUser): Promise<ChildView | ChildDeliveryCard> {
     const m = this.dataSource.manager;
-    const child = await livingChildOr404(m, id);
     const scope = warehouseScopeOf(user);
-    if (scope) return deliveryCardFor(m, child, scope);
-    await m.query('INSERT INTO child_record_reads (child_id, read_by) VALUES ($1, $2)', [child.id, user.id]);
-    return childView(child);
+    if (scope) return deliveryCardFor(m, await livingChildOr404(m, id), scope);
+    return childView(await readLivingChildOr404(m, id, user.id));
   }
 }
