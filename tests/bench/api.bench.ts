@@ -12,11 +12,11 @@
 // so the figures include each service verifying it.
 import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { dropTestDatabase, recreateTestDatabase, testDatabaseName, testDatabaseUrl, testKafka } from '@giftflow/testing';
 import { RunningSystem, startSystem } from '../../scripts/apps';
 import { signInAsAdmin } from '../../seeds/sign-in';
+import { cpuMsOf } from './bench-support';
 
 const settings = {
   readRate: Number(process.env.BENCH_READ_RATE ?? 300),
@@ -67,16 +67,6 @@ async function findSystem(): Promise<{ gateway: string; inventory: string; syste
   const system = await startSystem({ portOffset: settings.portBase - 3000, output: 'quiet', env: { ...env, ...adminPassword, ...(settings.nodeOptions ? { NODE_OPTIONS: settings.nodeOptions } : {}), KAFKA_TOPIC_PREFIX: `test.bench-api.${run}.` } });
   const authorization = await signInAsAdmin(system.urls.gateway!, adminPassword);
   return { gateway: system.urls.gateway!, inventory: system.urls.inventory!, system, authorization, databases: Object.values(env), topicPrefix: `test.bench-api.${run}.` };
-}
-
-/** CPU time (user + system, ms) a process has used so far, from /proc (0 once it is gone). */
-function cpuMsOf(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in USER_HZ (100 on Linux)
-  } catch {
-    return 0;
-  }
 }
 
 /**

@@ -5,7 +5,7 @@ import { DonorRegisteredV1 } from '@giftflow/contracts';
 import { OutboxRelay, UnitOfWork } from '@giftflow/messaging';
 import { uniquePrefix } from '@giftflow/testing';
 import { prepareTopics, receivedCounts, writeDonorEvents } from '../../libs/testing/src/fixtures/backbone-fixture';
-import { ConsumerVariant, backendCpuMs, backendCpuSpentMs, log, perSecond, progress, settings, startReaderProcess } from './bench-support';
+import { ConsumerVariant, backendCpuMs, cpuSpentMs, log, perSecond, progress, settings, startReaderProcess } from './bench-support';
 
 /** Databases of their own per port base, so that benchmarks of two worktrees on one machine do not drop each other's. */
 const RUN_SUFFIX = process.env.GIFTFLOW_TEST_PORT_BASE ? `_${Number(process.env.GIFTFLOW_TEST_PORT_BASE)}` : '';
@@ -92,7 +92,7 @@ export async function backboneThroughput(kafka: Kafka, writer: DataSource, reade
     const handledAt = await epochMs(reader, 'SELECT extract(epoch FROM max(handled_at)) * 1000 AS at FROM received');
     const publishedAt = await epochMs(writer, `SELECT extract(epoch FROM max(published_at)) * 1000 AS at FROM outbox WHERE topic LIKE '${prefix}%'`);
     const writerCpu = process.cpuUsage(writerCpuBefore);
-    const writerDbMs = backendCpuSpentMs(writerDbBefore, await backendCpuMs(writer, WRITER_DB));
+    const writerDbMs = cpuSpentMs(writerDbBefore, await backendCpuMs(writer, WRITER_DB));
     timing = {
       commitMs, publishedMs: publishedAt - start, endToEndMs: handledAt - start,
       writerCpuUs: Math.round((writerCpu.user + writerCpu.system) / ids.length),
@@ -141,7 +141,7 @@ export async function backboneLatency(kafka: Kafka, writer: DataSource, reader: 
     log(`latency: committed ${total} in ${offeredMs} ms (${committedPerSecond}/s)`);
     await allHandled('latency handled', total, consumer);
     const writerCpu = process.cpuUsage(writerCpuBefore);
-    const writerDbMs = backendCpuSpentMs(writerDbBefore, await backendCpuMs(writer, WRITER_DB));
+    const writerDbMs = cpuSpentMs(writerDbBefore, await backendCpuMs(writer, WRITER_DB));
     cpu = { writerCpuUs: Math.round((writerCpu.user + writerCpu.system) / total), writerDbCpuUs: Math.round((writerDbMs * 1000) / total) };
   } finally {
     await consumer.stop();

@@ -101,28 +101,32 @@ export type ConsumerVariant = (typeof settings.variants)[number];
 export const describeVariant = ({ concurrency, batch }: ConsumerVariant) =>
   `${concurrency} partition${concurrency === 1 ? '' : 's'} at a time${concurrency === 1 && !batch ? ' (default)' : ''}, ${batch ? 'batch handler' : 'one INSERT per event'}`;
 
+/** CPU time (user + system, ms) a process of this machine has used so far, from /proc/<pid>/stat; 0 once it is gone. */
+export function cpuMsOf(pid: number | undefined): number {
+  try {
+    // Fields 14 and 15 (utime, stime) in clock ticks of 10 ms, after the command in parentheses.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+/** cpuMsOf for each of these processes (e.g. PostgreSQL backends, by their pids in pg_stat_activity). */
+export const cpuMsOfEach = (pids: number[]): Map<number, number> => new Map(pids.map((pid) => [pid, cpuMsOf(pid)]));
+
 /**
- * CPU (user + system) the PostgreSQL backends of `database` have used, per backend pid, in ms (from /proc: the
- * server runs on this machine). Backends of a pool live through a run, so the difference of two readings is
- * the database's CPU for what happened between them.
+ * CPU the PostgreSQL backends of `database` have used so far, per backend pid, in ms (the server runs on this
+ * machine). Backends of a pool live through a run, so the difference of two readings (cpuSpentMs) is the database's
+ * CPU for what happened between them.
  */
 export async function backendCpuMs(db: DataSource, database: string): Promise<Map<number, number>> {
   const rows: { pid: number }[] = await db.query('SELECT pid FROM pg_stat_activity WHERE datname = $1', [database]);
-  const cpu = new Map<number, number>();
-  for (const { pid } of rows) {
-    try {
-      // Fields 14 and 15 (utime, stime) in clock ticks of 10 ms, after the command in parentheses.
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      cpu.set(pid, (Number(fields[11]) + Number(fields[12])) * 10);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return cpu;
+  return cpuMsOfEach(rows.map((r) => r.pid));
 }
 
-/** The CPU ms backends used between two readings of backendCpuMs (a backend new since the first counts whole). */
-export function backendCpuSpentMs(before: Map<number, number>, after: Map<number, number>): number {
+/** The CPU ms processes used between two readings (one new since the first counts whole; one that ended, up to its last reading). */
+export function cpuSpentMs(before: Map<number, number>, after: Map<number, number>): number {
   let ms = 0;
   for (const [pid, now] of after) ms += now - (before.get(pid) ?? 0);
   return ms;

@@ -7,7 +7,7 @@ import { Client } from 'pg';
 import { parseEvent, topicName } from '@giftflow/contracts';
 import { ensureTopics } from '@giftflow/messaging';
 import { exited, recreateTestDatabase, testBearer, testDatabaseUrl, testKafka, uniquePrefix, waitFor } from '@giftflow/testing';
-import { log, percentile, perSecond } from './bench-support';
+import { cpuMsOf, cpuMsOfEach, cpuSpentMs, log, percentile, perSecond } from './bench-support';
 import { provinceYear } from './province-year.generator';
 
 const settings = {
@@ -97,7 +97,7 @@ async function main(): Promise<void> {
       // CPU per event moves far less with the machine's load than events/s: what the replay costs, not how fast it got it.
       clearInterval(sampler);
       see(await backendCpuMs(db));
-      const cpu = { reporting: cpuMsOf(app.pid) - cpuBefore.reporting, backends: cpuSpent(cpuBefore.backends, backendsSeen) };
+      const cpu = { reporting: cpuMsOf(app.pid) - cpuBefore.reporting, backends: cpuSpentMs(cpuBefore.backends, backendsSeen) };
       const usPerEvent = (ms: number) => Math.round((ms * 1000) / rebuild.events);
       log(`rebuild (generation 2): ${rebuild.events} events in ${rebuild.seconds.toFixed(1)} s = ${rebuild.eventsPerSecond} events/s; `
         + `reporting RSS ${rssBefore} MB before, peak ${peakRssMb} MB; CPU per event: reporting ${usPerEvent(cpu.reporting)} µs, `
@@ -234,25 +234,12 @@ const status = (app: ChildProcess, field: 'VmRSS' | 'VmHWM') => {
 };
 const rssMb = (app: ChildProcess) => status(app, 'VmRSS');
 
-/** CPU time (user + system) a process of this machine has used, in ms (/proc/<pid>/stat, clock ticks of 10 ms); 0 once it is gone. */
-function cpuMsOf(pid: number | undefined): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime (fields 14 and 15 of stat)
-  } catch {
-    return 0;
-  }
-}
-
 /** CPU used so far by each PostgreSQL backend serving the bench database (reporting's pool; PostgreSQL runs on this machine). */
 async function backendCpuMs(db: Client): Promise<Map<number, number>> {
   const { rows } = await db.query('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [DATABASE]);
-  return new Map(rows.map(({ pid }: { pid: number }) => [pid, cpuMsOf(pid)]));
+  return cpuMsOfEach(rows.map(({ pid }: { pid: number }) => pid));
 }
 
-/** CPU the backends used between two readings (a backend that started in between counts from zero; one that ended, up to its last reading). */
-const cpuSpent = (before: Map<number, number>, after: Map<number, number>) =>
-  [...after].reduce((ms, [pid, now]) => ms + now - (before.get(pid) ?? 0), 0);
 /** The process's high-water mark of resident memory since it started (its first build included). */
 const peakRss = (app: ChildProcess) => status(app, 'VmHWM');
 
