@@ -173,7 +173,7 @@ function fixedRate(options: Omit<OpenLoopOptions, 'headers'>): () => Promise<Fig
     const r = await openLoop({ ...options, headers: { authorization } });
     return {
       rps: r.rps, p50Ms: r.p50Ms, p99Ms: r.p99Ms, errors: r.errors, sent: r.sent,
-      detail: `${r.non2xx} non-2xx, ${r.timeouts} timeouts; at most ${r.maxInFlight} in flight; slowest ${r.slowest.map((s) => `${s.ms} ms at ${s.atS} s`).join(', ')}`,
+      detail: `${r.non2xx} non-2xx, ${r.timeouts} timeouts; at most ${r.maxInFlight} in flight; sent at most ${r.maxSendLagMs} ms late; slowest ${r.slowest.map((s) => `${s.ms} ms at ${s.atS} s`).join(', ')}`,
     };
   };
 }

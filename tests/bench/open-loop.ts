@@ -37,6 +37,11 @@ export interface OpenLoopResult {
   errors: number;
   non2xx: number;
   timeouts: number;
+  /**
+   * The longest a request left after it was due: the generator's own lag (its event loop starved of CPU). Anything
+   * above a few ms means the load was not offered as evenly as asked, and the run should be read with that in mind.
+   */
+  maxSendLagMs: number;
   /** Most requests outstanding at once: what a closed loop of N connections would have capped at N. */
   maxInFlight: number;
   /** The five slowest answers: seconds into the run they were due, and their latency (do the tails cluster?). */
@@ -59,7 +64,7 @@ export function openLoop(options: OpenLoopOptions): Promise<OpenLoopResult> {
   const timeoutMs = options.timeoutMs ?? 10_000;
   const latencies: number[] = [];
   const dueAt: number[] = [];
-  let non2xx = 0, failures = 0, timeouts = 0, inFlight = 0, maxInFlight = 0, sent = 0, settled = 0;
+  let non2xx = 0, failures = 0, timeouts = 0, inFlight = 0, maxInFlight = 0, sent = 0, settled = 0, maxSendLag = 0;
 
   return new Promise((resolve) => {
     const start = performance.now();
@@ -77,6 +82,7 @@ export function openLoop(options: OpenLoopOptions): Promise<OpenLoopResult> {
         errors: non2xx + failures + timeouts,
         non2xx,
         timeouts,
+        maxSendLagMs: round(maxSendLag),
         maxInFlight,
         slowest: latencies.map((ms, i) => ({ atS: round(dueAt[i] / 1000), ms: round(ms) })).sort((a, b) => b.ms - a.ms).slice(0, 5),
       });
@@ -128,6 +134,7 @@ export function openLoop(options: OpenLoopOptions): Promise<OpenLoopResult> {
     const tick = () => {
       const now = performance.now();
       while (sent < total && start + sent * intervalMs <= now) {
+        maxSendLag = Math.max(maxSendLag, now - (start + sent * intervalMs));
         send(sent, start + sent * intervalMs);
         sent++;
       }
