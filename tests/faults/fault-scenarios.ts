@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { PledgeRecordedV1, dlqTopicOf } from '@giftflow/contracts';
 import { EventConsumer, OutboxRelay, UnitOfWork, resetStoredOffsets, storedOffsetTotal } from '@giftflow/messaging';
 import {
-  committedOffsets, createTestDataSource, exited, readWholeTopic, sleep, spawnCompiled, startServiceForTest, testKafka, uniquePrefix, waitFor,
+  committedOffsets, createTestDataSource, exited, readWholeTopic, sleep, spawnCompiled, startServiceForTest, testDatabaseName, testKafka, uniquePrefix, waitFor,
 } from '@giftflow/testing';
 import {
   EventWriter, Verdict, between, handledCount, keysFor, newRelay, prepareRun, recordingConsumer, sentCount, topicOf, verdict,
@@ -54,7 +54,8 @@ export class Cleanup {
 }
 
 const PROCESS = (name: string) => `tests/faults/${name}`;
-const databases = (label: string) => ({ writer: `giftflow_test_faults_${label.replace('-', '_')}_w`, reader: `giftflow_test_faults_${label.replace('-', '_')}_r` });
+/** The run's databases, suffixed like every test database of this checkout (two checkouts' fault runs once dropped each other's). */
+const databases = (label: string) => ({ writer: testDatabaseName(`faults_${label.replace('-', '_')}_w`), reader: testDatabaseName(`faults_${label.replace('-', '_')}_r`) });
 
 async function setup(ctx: RunContext, cleanup: Cleanup, partitions = 3, kafka = ctx.kafka) {
   const prefix = uniquePrefix(`faults-${ctx.label}`);

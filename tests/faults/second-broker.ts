@@ -9,10 +9,12 @@ const ROOT = path.join(__dirname, '..', '..', '..').endsWith('dist') ? path.join
 
 /**
  * A broker of the fault suite's own (deploy/kafka/kafka.sh on another port, its own state directory
- * `node-<port>`), so a scenario may SIGKILL it without touching the shared one on 9092.
+ * `node-<port>`), so a scenario may SIGKILL it without touching the shared one on 9092. Its port:
+ * GIFTFLOW_FAULT_BROKER_PORT, else GIFTFLOW_TEST_PORT_BASE + 90 (so checkouts testing side by side each kill their
+ * own), else 19192.
  */
 export class SecondBroker {
-  constructor(readonly port = Number(process.env.GIFTFLOW_FAULT_BROKER_PORT ?? 19192)) {}
+  constructor(readonly port = defaultPort()) {}
 
   get address(): string {
     return `127.0.0.1:${this.port}`;
@@ -59,4 +61,9 @@ function repoRoot(): string {
     }
   }
   return ROOT;
+}
+
+function defaultPort(): number {
+  if (process.env.GIFTFLOW_FAULT_BROKER_PORT) return Number(process.env.GIFTFLOW_FAULT_BROKER_PORT);
+  return process.env.GIFTFLOW_TEST_PORT_BASE ? Number(process.env.GIFTFLOW_TEST_PORT_BASE) + 90 : 19192;
 }
