@@ -5,6 +5,7 @@ import { DataSource, IsNull, Not } from 'typeorm';
 import { topicName } from '@giftflow/contracts';
 import { KAFKA, KAFKA_SETTINGS, KafkaSettings, MESSAGING_METRICS, MessagingHealth, MessagingMetrics } from '@giftflow/messaging';
 import { REPORTING_CONSUMES } from '../reporting.subscriptions';
+import { refreshMonthRollups, withMonthRollups } from '../reports/summary/rollups/month-rollups';
 import { analyzeGenerationPartitions, dropGenerationPartitions, lockProjectionTables } from './generation-partitions';
 import { KafkaOffsets, PartitionLag, ReplayProgress, replayPace } from './kafka-offsets';
 import { ProjectionConsumer } from './projection-consumer';
@@ -126,11 +127,23 @@ export class GenerationConsumers implements OnApplicationBootstrap, BeforeApplic
         }
       } else {
         await analyzeGenerationPartitions(this.dataSource, rebuilding.generation); // reports plan with its statistics from the first read
+        await this.buildSummaryRollups(rebuilding.generation);
         await this.activate(rebuilding.generation);
         await this.matchConsumers(); // stops the old generation's consumer
       }
     }
     for (const retired of await generations.findBy({ retiredAt: Not(IsNull()), droppedAt: IsNull() })) await this.dropWhenIdle(retired.generation);
+  }
+
+  /**
+   * The summary's month rollups of every month the rebuild projected facts in, built once, set-based, before the swap, so
+   * the first summaries of the new generation read them rather than build them (reports/summary/rollups).
+   */
+  private async buildSummaryRollups(generation: number): Promise<void> {
+    const started = Date.now();
+    const built = await withMonthRollups(this.dataSource, generation, (manager) => refreshMonthRollups(manager, generation, 'changed'));
+    await analyzeGenerationPartitions(this.dataSource, generation, ['summary_month_sums', 'summary_month_reach', 'summary_beneficiary_numbers']);
+    this.logger.log(`generation ${generation}: summary rollups of ${built.length} month(s) built in ${Date.now() - started} ms`);
   }
 
   /** The rebuild's progress in the log every few seconds: events done, events/s, time left (also GET /reports/status). */

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { readActiveGeneration } from '../../generations/active-generation';
 import { tuneForPeriodReport } from '../report-conventions';
+import { refreshMonthRollups, wholeMonthsOf, withMonthRollups } from './rollups/month-rollups';
+import { SUMMARY_FROM_ROLLUPS_SQL } from './rollups/summary-from-rollups.sql';
 import { SUMMARY_SQL } from './summary.sql';
 
 export interface Reach {
@@ -69,10 +71,9 @@ export class SummaryHandler {
     const { from, to } = filters;
     if (from > to) throw new BadRequestException(['from must not be after to']);
     const asOf = filters.asOf ? new Date(filters.asOf).toISOString() : null;
-    const [row]: Row[] = await readActiveGeneration(this.dataSource, async (manager, generation) => {
-      await tuneForPeriodReport(manager);
-      return manager.query(SUMMARY_SQL, [generation, from, to, asOf, filters.campaignId ?? null, filters.districtCode ?? null, null]);
-    });
+    const params = [from, to, asOf, filters.campaignId ?? null, filters.districtCode ?? null, null];
+    const months = asOf === null && !filters.campaignId && !filters.districtCode ? wholeMonthsOf(from, to) : null;
+    const row = (months && await this.fromMonthRollups(months, params)) ?? await this.fromFacts(params);
     return {
       from, to, asOf, campaignId: filters.campaignId ?? null, districtCode: filters.districtCode ?? null,
       totals: { ...row.totals, sponsorships: row.sponsorships },
@@ -85,5 +86,37 @@ export class SummaryHandler {
       byAgeBand: row.by_age_band,
       sponsorshipsByMonthlyAmount: row.sponsorships_by_amount,
     };
+  }
+
+  /** Every figure from the period's facts: any period, asOf and filter. */
+  private async fromFacts(params: unknown[]): Promise<Row> {
+    const [row]: Row[] = await readActiveGeneration(this.dataSource, async (manager, generation) => {
+      await tuneForPeriodReport(manager);
+      return manager.query(SUMMARY_SQL, [generation, ...params]);
+    });
+    return row;
+  }
+
+  /**
+   * Whole months, as recorded now and unfiltered (the half-year document, the usual GET): from the month rollups, brought up
+   * to date first, in one snapshot (rollups/month-rollups.ts). Null, and the facts answer, when a swap of generations or a
+   * concurrent rollup build got in the way (REPEATABLE READ's serialization failure).
+   */
+  private async fromMonthRollups(months: string[], params: unknown[]): Promise<Row | null> {
+    const [{ generation }]: { generation: number }[] = await this.dataSource.query('SELECT generation FROM active_generation');
+    try {
+      return await withMonthRollups(this.dataSource, generation, async (manager) => {
+        // Held to the end, as readActiveGeneration does: a swap waits, the generation is not dropped under the read.
+        const [active]: { generation: number }[] = await manager.query('SELECT generation FROM active_generation FOR SHARE');
+        if (active.generation !== generation) return null;
+        await refreshMonthRollups(manager, generation, months);
+        await tuneForPeriodReport(manager);
+        const [row]: Row[] = await manager.query(SUMMARY_FROM_ROLLUPS_SQL, [generation, ...params]);
+        return row;
+      });
+    } catch (error) {
+      if ((error as { code?: string }).code === '40001') return null; // serialization failure
+      throw error;
+    }
   }
 }

@@ -1,0 +1,84 @@
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { tuneForPeriodReport } from '../../report-conventions';
+import { BUILD_MONTHS_SQL, NUMBER_BENEFICIARIES_SQL, TAKE_CHANGES_SQL } from './month-rollups.sql';
+
+/** pg_advisory_lock's first key for a generation's month rollups (the second is the generation). */
+const ROLLUP_LOCK_CLASS = 0x11cb;
+
+/**
+ * Runs `work` in one REPEATABLE READ transaction holding the generation's rollup lock: the rollups it builds and the
+ * summary it reads from them are of one snapshot, and two summaries never build the same months at once. The lock is a
+ * session lock taken before the transaction begins, so the snapshot is taken after any other builder committed (a
+ * transaction-level lock would be granted after the snapshot was taken, and its writes would then conflict).
+ */
+export async function withMonthRollups<T>(
+  dataSource: DataSource, generation: number, work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
+  const runner: QueryRunner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1, $2)', [ROLLUP_LOCK_CLASS, generation]);
+    try {
+      await runner.startTransaction('REPEATABLE READ');
+      try {
+        const result = await work(runner.manager);
+        await runner.commitTransaction();
+        return result;
+      } catch (error) {
+        await runner.rollbackTransaction();
+        throw error;
+      }
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock($1, $2)', [ROLLUP_LOCK_CLASS, generation]);
+    }
+  } finally {
+    await runner.release();
+  }
+}
+
+/**
+ * Brings the rollups of `months` (first days, 'YYYY-MM-01') up to this transaction's snapshot: the chunks' changes are
+ * taken (stale months unbuilt), then every wanted month not built is built from the facts. With `months` 'changed',
+ * the months the changes named are wanted (the end of a rebuild: every month with facts). Returns the months built.
+ * Must run inside withMonthRollups.
+ */
+export async function refreshMonthRollups(manager: EntityManager, generation: number, months: string[] | 'changed'): Promise<string[]> {
+  // The changes' keys are looked up by index (a handful of ids between two summaries; at a rebuild's end, nothing is built).
+  await manager.query('SET LOCAL jit = off; SET LOCAL enable_nestloop = on');
+  const [{ named }]: { named: string[] }[] = await manager.query(TAKE_CHANGES_SQL, [generation]);
+  const wanted = months === 'changed' ? named : months;
+  if (wanted.length === 0) return [];
+  const rows: { month: string }[] = await manager.query(
+    `SELECT to_char(m, 'YYYY-MM-DD') AS month FROM unnest($2::date[]) AS m
+      WHERE NOT EXISTS (SELECT 1 FROM summary_months b WHERE b.generation = $1 AND b.month = m) ORDER BY m`, [generation, wanted]);
+  const toBuild = rows.map((r) => r.month);
+  if (toBuild.length === 0) return [];
+  await tuneForPeriodReport(manager);
+  for (const table of ['summary_month_sums', 'summary_month_reach']) {
+    await manager.query(`DELETE FROM ${table} WHERE generation = $1 AND month = ANY($2::date[])`, [generation, toBuild]);
+  }
+  const from = toBuild[0];
+  const to = lastDayOf(toBuild[toBuild.length - 1]);
+  await manager.query(NUMBER_BENEFICIARIES_SQL, [generation, from, to]);
+  await manager.query(BUILD_MONTHS_SQL, [generation, from, to, null, null, null, null, toBuild]);
+  return toBuild;
+}
+
+/** The first days of the months from `from` to `to` ('YYYY-MM-DD'), when both are a month's edges; otherwise null. */
+export function wholeMonthsOf(from: string, to: string): string[] | null {
+  if (!from.endsWith('-01') || lastDayOf(to) !== to) return null;
+  const months: string[] = [];
+  for (let month = from; month <= to; month = nextMonth(month)) months.push(month);
+  return months;
+}
+
+function nextMonth(first: string): string {
+  const [y, m] = first.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+}
+
+function lastDayOf(day: string): string {
+  const [y, m] = day.split('-').map(Number);
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${y}-${String(m).padStart(2, '0')}-${String(last).padStart(2, '0')}`;
+}
