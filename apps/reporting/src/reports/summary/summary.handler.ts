@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { readActiveGeneration } from '../../generations/active-generation';
 import { tuneForPeriodReport } from '../report-conventions';
-import { refreshMonthRollups, wholeMonthsOf, withMonthRollups } from './rollups/month-rollups';
+import { buildEdgeRollups, periodBuckets, refreshMonthRollups, withMonthRollups } from './rollups/month-rollups';
 import { SUMMARY_FROM_ROLLUPS_SQL } from './rollups/summary-from-rollups.sql';
 import { SUMMARY_SQL } from './summary.sql';
 
@@ -72,8 +72,8 @@ export class SummaryHandler {
     if (from > to) throw new BadRequestException(['from must not be after to']);
     const asOf = filters.asOf ? new Date(filters.asOf).toISOString() : null;
     const params = [from, to, asOf, filters.campaignId ?? null, filters.districtCode ?? null, null];
-    const months = asOf === null && !filters.campaignId && !filters.districtCode ? wholeMonthsOf(from, to) : null;
-    const row = (months && await this.fromMonthRollups(months, params)) ?? await this.fromFacts(params);
+    const latest = asOf === null && !filters.campaignId && !filters.districtCode;
+    const row = (latest && await this.fromMonthRollups(from, to, params)) || await this.fromFacts(params);
     return {
       from, to, asOf, campaignId: filters.campaignId ?? null, districtCode: filters.districtCode ?? null,
       totals: { ...row.totals, sponsorships: row.sponsorships },
@@ -98,11 +98,14 @@ export class SummaryHandler {
   }
 
   /**
-   * Whole months, as recorded now and unfiltered (the half-year document, the usual GET): from the month rollups, brought up
-   * to date first, in one snapshot (rollups/month-rollups.ts). Null, and the facts answer, when a swap of generations or a
-   * concurrent rollup build got in the way (REPEATABLE READ's serialization failure).
+   * As recorded now and unfiltered (the half-year document, the usual GET): the whole months from the month rollups, brought
+   * up to date first, and the partial months at the period's ends from their facts, in one snapshot (rollups/month-rollups.ts).
+   * Null, and the facts answer, when a swap of generations or a concurrent rollup build got in the way (REPEATABLE READ's
+   * serialization failure).
    */
-  private async fromMonthRollups(months: string[], params: unknown[]): Promise<Row | null> {
+  private async fromMonthRollups(from: string, to: string, params: unknown[]): Promise<Row | null> {
+    const { months, edges } = periodBuckets(from, to);
+    if (months.length === 0) return null; // a part of a month or two: the facts are as quick, and need no rollup
     const [{ generation }]: { generation: number }[] = await this.dataSource.query('SELECT generation FROM active_generation');
     try {
       return await withMonthRollups(this.dataSource, generation, async (manager) => {
@@ -110,8 +113,9 @@ export class SummaryHandler {
         const [active]: { generation: number }[] = await manager.query('SELECT generation FROM active_generation FOR SHARE');
         if (active.generation !== generation) return null;
         await refreshMonthRollups(manager, generation, months);
+        await buildEdgeRollups(manager, generation, edges);
         await tuneForPeriodReport(manager);
-        const [row]: Row[] = await manager.query(SUMMARY_FROM_ROLLUPS_SQL, [generation, ...params]);
+        const [row]: Row[] = await manager.query(SUMMARY_FROM_ROLLUPS_SQL(edges.length > 0), [generation, ...params, months]);
         return row;
       });
     } catch (error) {

@@ -25,15 +25,32 @@ export const NUMBER_BENEFICIARIES_SQL = `
 const SUMS = `sum(quantity) AS quantity, coalesce(sum(quantity * unit_value_vnd), 0) AS valued_vnd,
   coalesce(sum(quantity) FILTER (WHERE unit_value_vnd IS NULL), 0) AS unvalued_quantity`;
 
+/** Where a build writes: the month rollups, or a summary's temporary rollups of its partial months (edges). */
+export interface RollupTables {
+  sums: string;
+  reach: string;
+  /** Records the months as built (`summary_months`): not for edges, which are a part of a month. */
+  recordBuilt: boolean;
+}
+
+export const MONTH_ROLLUPS: RollupTables = { sums: 'summary_month_sums', reach: 'summary_month_reach', recordBuilt: true };
+export const EDGE_ROLLUPS: RollupTables = { sums: 'summary_edge_sums', reach: 'summary_edge_reach', recordBuilt: false };
+
+/** The temporary edge tables, the month tables' shape, gone at the end of the summary's transaction. */
+export const CREATE_EDGE_ROLLUPS_SQL = `
+  CREATE TEMPORARY TABLE summary_edge_sums (LIKE summary_month_sums) ON COMMIT DROP;
+  CREATE TEMPORARY TABLE summary_edge_reach (LIKE summary_month_reach) ON COMMIT DROP`;
+
 /**
- * Builds the rollups of the months `$8` (all within `$2`…`$3`) in one pass over their facts. Sums keep item codes (a
+ * Builds the rollups of the months `$8` from their facts of `$2`…`$3` in one pass (a whole month, or the part of one a
+ * summary's period covers: an edge). Sums keep item codes (a
  * category, unit and catalogue value are read at query time, so an item registered later moves them as it moves the
  * facts) and split the value: what the facts carried, and the quantity the catalogue prices. Reach rows: per month,
  * kind, breakdown row and block, the bitmap of the numbers reached; a child's commune, sex, circumstances and age
  * band are their current version's (the age in that month: the summary ages a child on the month of its first delivery of
  * the period). A circumstance listed twice is counted twice, as the summary's unnest does: its second copy is `key#2`.
  */
-export const BUILD_MONTHS_SQL = `${PERIOD_FACT_KINDS},
+export const BUILD_MONTHS_SQL = (into: RollupTables): string => `${PERIOD_FACT_KINDS},
   dims AS (
     SELECT beneficiary_id, commune_code, sex, birth_month, circumstances FROM beneficiary_versions
      WHERE generation = $1 AND occurred_at <= ${AS_OF} AND (superseded_at IS NULL OR superseded_at > ${AS_OF})
@@ -61,10 +78,11 @@ export const BUILD_MONTHS_SQL = `${PERIOD_FACT_KINDS},
       FROM delivered_to t JOIN children c ON c.month = t.month AND c.who = t.who WHERE t.kind = 'child'
      GROUP BY t.month, t.item_code, coalesce(c.commune_code, 'unknown')
   ), members AS (
-    SELECT DISTINCT month, kind, 'all' AS dim, '' AS key, who FROM delivered_to
-    UNION ALL SELECT DISTINCT month, kind, 'item', item_code, who FROM delivered_to
-    UNION ALL SELECT DISTINCT month, kind, 'district', district_code, who FROM delivered_to
-    UNION ALL SELECT DISTINCT month, kind, 'campaign', campaign_id::text, who FROM delivered_to WHERE campaign_id IS NOT NULL
+    -- Not distinct: setting a bit twice sets it once.
+    SELECT month, kind, 'all' AS dim, '' AS key, who FROM delivered_to
+    UNION ALL SELECT month, kind, 'item', item_code, who FROM delivered_to
+    UNION ALL SELECT month, kind, 'district', district_code, who FROM delivered_to
+    UNION ALL SELECT month, kind, 'campaign', campaign_id::text, who FROM delivered_to WHERE campaign_id IS NOT NULL
     UNION ALL SELECT month, 'child', 'commune', coalesce(commune_code, 'unknown'), who FROM children
     UNION ALL SELECT month, 'child', 'sex', coalesce(sex, 'unknown'), who FROM children
     UNION ALL SELECT month, 'child', 'circumstance', c || CASE WHEN row_number() OVER (PARTITION BY month, who, c) > 1
@@ -76,12 +94,12 @@ export const BUILD_MONTHS_SQL = `${PERIOD_FACT_KINDS},
       FROM members m JOIN summary_beneficiary_numbers n ON n.generation = $1 AND n.beneficiary_id = m.who
      GROUP BY m.month, m.kind, m.dim, m.key, n.n >> 12
   ), written_reach AS (
-    INSERT INTO summary_month_reach (generation, month, kind, dim, key, block, bits) SELECT $1, * FROM reach RETURNING 1
+    INSERT INTO ${into.reach} (generation, month, kind, dim, key, block, bits) SELECT $1, * FROM reach RETURNING 1
   ), written_sums AS (
-    INSERT INTO summary_month_sums (generation, month, fact, item_code, campaign_id, district_code, commune_code, quantity, valued_vnd, unvalued_quantity)
+    INSERT INTO ${into.sums} (generation, month, fact, item_code, campaign_id, district_code, commune_code, quantity, valued_vnd, unvalued_quantity)
     SELECT $1, * FROM sums RETURNING 1
   ), built AS (
-    INSERT INTO summary_months (generation, month) SELECT $1, unnest($8::date[]) RETURNING 1
+    INSERT INTO summary_months (generation, month) SELECT $1, unnest($8::date[]) WHERE ${into.recordBuilt} RETURNING 1
   )
   SELECT (SELECT count(*) FROM written_reach)::int AS reach_rows, (SELECT count(*) FROM written_sums)::int AS sum_rows,
          (SELECT count(*) FROM built)::int AS months`;

@@ -1,6 +1,13 @@
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { tuneForPeriodReport } from '../../report-conventions';
-import { BUILD_MONTHS_SQL, NUMBER_BENEFICIARIES_SQL, TAKE_CHANGES_SQL } from './month-rollups.sql';
+import { BUILD_MONTHS_SQL, CREATE_EDGE_ROLLUPS_SQL, EDGE_ROLLUPS, MONTH_ROLLUPS, NUMBER_BENEFICIARIES_SQL, TAKE_CHANGES_SQL } from './month-rollups.sql';
+
+/**
+ * The build's bitmaps are ORed per breakdown row and block by hashing, not sorting: the planner, guessing hundreds of
+ * thousands of groups where there are thousands, sorted ~270,000 rows by their text keys (1.05 s against 0.70 s for a
+ * 200,000-event generation's 13 months).
+ */
+const HASH_THE_BITMAPS = 'SET LOCAL enable_sort = off';
 
 /** pg_advisory_lock's first key for a generation's month rollups (the second is the generation). */
 const ROLLUP_LOCK_CLASS = 0x11cb;
@@ -60,16 +67,47 @@ export async function refreshMonthRollups(manager: EntityManager, generation: nu
   const from = toBuild[0];
   const to = lastDayOf(toBuild[toBuild.length - 1]);
   await manager.query(NUMBER_BENEFICIARIES_SQL, [generation, from, to]);
-  await manager.query(BUILD_MONTHS_SQL, [generation, from, to, null, null, null, null, toBuild]);
+  await manager.query(HASH_THE_BITMAPS);
+  await manager.query(BUILD_MONTHS_SQL(MONTH_ROLLUPS), [generation, from, to, null, null, null, null, toBuild]);
   return toBuild;
 }
 
-/** The first days of the months from `from` to `to` ('YYYY-MM-DD'), when both are a month's edges; otherwise null. */
-export function wholeMonthsOf(from: string, to: string): string[] | null {
-  if (!from.endsWith('-01') || lastDayOf(to) !== to) return null;
+/**
+ * The rollups of a period's partial months (its first days before a whole month, its last days after one), built from
+ * their facts into temporary tables the summary reads with the month rollups: their cost is the edge days' facts.
+ * Must run inside withMonthRollups, after refreshMonthRollups.
+ */
+export async function buildEdgeRollups(manager: EntityManager, generation: number, edges: Edge[]): Promise<void> {
+  if (edges.length === 0) return;
+  await manager.query(CREATE_EDGE_ROLLUPS_SQL);
+  await tuneForPeriodReport(manager);
+  await manager.query(HASH_THE_BITMAPS);
+  for (const { from, to } of edges) {
+    await manager.query(NUMBER_BENEFICIARIES_SQL, [generation, from, to]);
+    await manager.query(BUILD_MONTHS_SQL(EDGE_ROLLUPS), [generation, from, to, null, null, null, null, [`${from.slice(0, 7)}-01`]]);
+  }
+}
+
+export interface Edge {
+  from: string;
+  to: string;
+}
+
+/**
+ * A period cut into the whole months it covers (first days) and the partial months at its ends (edges): 2026-01-15 to
+ * 2026-06-20 is February to May, and 15–31 January and 1–20 June.
+ */
+export function periodBuckets(from: string, to: string): { months: string[]; edges: Edge[] } {
   const months: string[] = [];
-  for (let month = from; month <= to; month = nextMonth(month)) months.push(month);
-  return months;
+  const edges: Edge[] = [];
+  for (let first = `${from.slice(0, 7)}-01`; first <= to; first = nextMonth(first)) {
+    const last = lastDayOf(first);
+    const start = first < from ? from : first;
+    const end = last > to ? to : last;
+    if (start === first && end === last) months.push(first);
+    else edges.push({ from: start, to: end });
+  }
+  return { months, edges };
 }
 
 function nextMonth(first: string): string {

@@ -9,22 +9,23 @@ const ZERO = `B'0'::bit(${BLOCK_BITS})`;
 const COUNT_OF = (bits: string) => `coalesce(sum(bit_count(${bits})), 0)`;
 
 /**
- * GET /reports/summary for whole months with no asOf and no filter, from the month rollups (month-rollups.sql.ts), as one
- * statement; the same columns as SUMMARY_SQL, which the int spec compares it with. Parameters as SUMMARY_SQL's ($2, $3 a
- * month's first and a month's last day; $4…$7 null). Sums are the months' sums, valued at the catalogue's price now;
+ * GET /reports/summary with no asOf and no filter, from the month rollups of the period's whole months `$8` and the
+ * temporary rollups of its partial months when it has some (month-rollups.ts buildEdgeRollups), as one statement; the same columns as
+ * SUMMARY_SQL, which summary-rollups.int-spec.ts compares it with. Parameters otherwise SUMMARY_SQL's ($4…$7 null). Sums are the months' sums, valued at the catalogue's price now;
  * distinct counts are the set bits of each breakdown row's months ORed; a child's age band is the one of the first month
  * of the period it was reached in (its bits in that month and in no earlier one). Sponsorships are read from the facts.
  */
-export const SUMMARY_FROM_ROLLUPS_SQL = `
+export const SUMMARY_FROM_ROLLUPS_SQL = (withEdges: boolean): string => `
   WITH RECURSIVE ${MERGED(AS_OF)}, ${SPONSORSHIP_CTES},
   sums AS (
     SELECT s.fact, s.campaign_id, s.district_code, s.commune_code, s.quantity,
            s.valued_vnd + s.unvalued_quantity * coalesce(c.unit_value_vnd, 0) AS value,
            coalesce(c.category, '${UNCATEGORISED}') AS category, coalesce(c.unit, '') AS unit, coalesce(c.stocked, true) AS stocked
-      FROM summary_month_sums s LEFT JOIN catalogue_items c ON c.generation = $1 AND c.item_code = s.item_code
-     WHERE s.generation = $1 AND s.month BETWEEN $2 AND $3
+      FROM (SELECT * FROM summary_month_sums WHERE generation = $1 AND month = ANY($8::date[]) ${withEdges ? 'UNION ALL SELECT * FROM summary_edge_sums' : ''}) s
+      LEFT JOIN catalogue_items c ON c.generation = $1 AND c.item_code = s.item_code
   ), reach_rows AS MATERIALIZED (
-    SELECT month, kind, dim, key, block, bits FROM summary_month_reach WHERE generation = $1 AND month BETWEEN $2 AND $3
+    SELECT month, kind, dim, key, block, bits FROM summary_month_reach WHERE generation = $1 AND month = ANY($8::date[])
+    ${withEdges ? 'UNION ALL SELECT month, kind, dim, key, block, bits FROM summary_edge_reach' : ''}
   ), reach AS (
     -- Each breakdown row's children or institutions over the period.
     SELECT kind, dim, key, ${COUNT_OF('bits')} AS n FROM (
