@@ -127,23 +127,29 @@ export class GenerationConsumers implements OnApplicationBootstrap, BeforeApplic
         }
       } else {
         await analyzeGenerationPartitions(this.dataSource, rebuilding.generation); // reports plan with its statistics from the first read
-        await this.buildSummaryRollups(rebuilding.generation);
         await this.activate(rebuilding.generation);
         await this.matchConsumers(); // stops the old generation's consumer
+        void this.buildSummaryRollups(rebuilding.generation);
       }
     }
     for (const retired of await generations.findBy({ retiredAt: Not(IsNull()), droppedAt: IsNull() })) await this.dropWhenIdle(retired.generation);
   }
 
   /**
-   * The summary's month rollups of every month the rebuild projected facts in, built once, set-based, before the swap, so
-   * the first summaries of the new generation read them rather than build them (reports/summary/rollups).
+   * The summary's month rollups of every month the rebuild projected facts in, built once, set-based, right after the swap
+   * (not before: the swap is not delayed by seconds of building), so the new generation's summaries read them rather than
+   * build them; a summary asked meanwhile reads the facts (SummaryHandler, ROLLUP_WAIT_MS). Not built: summaries build
+   * the months they need (reports/summary/rollups).
    */
   private async buildSummaryRollups(generation: number): Promise<void> {
     const started = Date.now();
-    const built = await withMonthRollups(this.dataSource, generation, (manager) => refreshMonthRollups(manager, generation, 'changed'));
-    await analyzeGenerationPartitions(this.dataSource, generation, ['summary_month_sums', 'summary_month_reach', 'summary_beneficiary_numbers']);
-    this.logger.log(`generation ${generation}: summary rollups of ${built.length} month(s) built in ${Date.now() - started} ms`);
+    try {
+      const built = await withMonthRollups(this.dataSource, generation, (manager) => refreshMonthRollups(manager, generation, 'changed'));
+      await analyzeGenerationPartitions(this.dataSource, generation, ['summary_month_sums', 'summary_month_reach', 'summary_beneficiary_numbers']);
+      this.logger.log(`generation ${generation}: summary rollups of ${built.length} month(s) built in ${Date.now() - started} ms`);
+    } catch (error) {
+      this.logger.warn(`generation ${generation}: building the summary rollups failed (summaries build them as asked): ${String(error)}`);
+    }
   }
 
   /** The rebuild's progress in the log every few seconds: events done, events/s, time left (also GET /reports/status). */

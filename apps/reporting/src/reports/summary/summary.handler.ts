@@ -63,6 +63,12 @@ type Row = {
   by_circumstance: Summary['byCircumstance']; by_sex: Summary['bySex']; by_age_band: Summary['byAgeBand'];
 };
 
+/**
+ * How long a summary waits for another's rollup work before reading the facts: a summary's own refresh takes tens of
+ * milliseconds, a new generation's first build (after its swap) seconds.
+ */
+const ROLLUP_WAIT_MS = 1000;
+
 @Injectable()
 export class SummaryHandler {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -101,7 +107,7 @@ export class SummaryHandler {
    * As recorded now and unfiltered (the half-year document, the usual GET): the whole months from the month rollups, brought
    * up to date first, and the partial months at the period's ends from their facts, in one snapshot (rollups/month-rollups.ts).
    * Null, and the facts answer, when a swap of generations or a concurrent rollup build got in the way (REPEATABLE READ's
-   * serialization failure).
+   * serialization failure, or the rollups locked longer than ROLLUP_WAIT_MS).
    */
   private async fromMonthRollups(from: string, to: string, params: unknown[]): Promise<Row | null> {
     const { months, edges } = periodBuckets(from, to);
@@ -117,9 +123,10 @@ export class SummaryHandler {
         await tuneForPeriodReport(manager);
         const [row]: Row[] = await manager.query(SUMMARY_FROM_ROLLUPS_SQL(edges.length > 0), [generation, ...params, months]);
         return row;
-      });
+      }, ROLLUP_WAIT_MS);
     } catch (error) {
-      if ((error as { code?: string }).code === '40001') return null; // serialization failure
+      const code = (error as { code?: string }).code;
+      if (code === '40001' || code === '55P03') return null; // serialization failure; the rollups busy being built
       throw error;
     }
   }

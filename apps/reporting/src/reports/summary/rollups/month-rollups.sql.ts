@@ -9,7 +9,6 @@ import { AGE, AGE_BAND } from '../summary.sql';
 
 /** Bits 4096 wide: one row per 4,096 beneficiary numbers, 512 bytes, stored inline (below TOAST's threshold). */
 export const BLOCK_BITS = 4096;
-const ZERO = `B'0'::bit(${BLOCK_BITS})`;
 
 /**
  * Gives every beneficiary a month of `$2`…`$3` reached (each delivery's beneficiary and every merge's survivor, so
@@ -48,15 +47,17 @@ export const CREATE_EDGE_ROLLUPS_SQL = `
  * facts) and split the value: what the facts carried, and the quantity the catalogue prices. Reach rows: per month,
  * kind, breakdown row and block, the bitmap of the numbers reached; a child's commune, sex, circumstances and age
  * band are their current version's (the age in that month: the summary ages a child on the month of its first delivery of
- * the period). A circumstance listed twice is counted twice, as the summary's unnest does: its second copy is `key#2`.
+ * the period). A circumstance listed twice is counted twice, as the summary's unnest does: its repeat is `key#<position>`.
  */
 export const BUILD_MONTHS_SQL = (into: RollupTables): string => `${PERIOD_FACT_KINDS},
   dims AS (
     SELECT beneficiary_id, commune_code, sex, birth_month, circumstances FROM beneficiary_versions
      WHERE generation = $1 AND occurred_at <= ${AS_OF} AND (superseded_at IS NULL OR superseded_at > ${AS_OF})
   ), delivered_to AS MATERIALIZED (
-    SELECT date_trunc('month', day)::date AS month, who, kind, item_code, campaign_id, district_code, quantity, unit_value_vnd
-      FROM delivered WHERE date_trunc('month', day)::date = ANY($8::date[])
+    -- With the number of who: looked up once per delivered line, not once per breakdown row.
+    SELECT date_trunc('month', d.day)::date AS month, d.who, n.n, d.kind, d.item_code, d.campaign_id, d.district_code, d.quantity, d.unit_value_vnd
+      FROM delivered d JOIN summary_beneficiary_numbers n ON n.generation = $1 AND n.beneficiary_id = d.who
+     WHERE date_trunc('month', d.day)::date = ANY($8::date[])
   ), other_facts AS (
     SELECT date_trunc('month', day)::date AS month, fact, item_code, campaign_id, quantity, unit_value_vnd FROM (
       SELECT 'pledged' AS fact, day, campaign_id, item_code, quantity, unit_value_vnd FROM pledged
@@ -65,8 +66,8 @@ export const BUILD_MONTHS_SQL = (into: RollupTables): string => `${PERIOD_FACT_K
       UNION ALL SELECT 'returned', day, campaign_id, item_code, quantity, unit_value_vnd FROM returned) u
      WHERE date_trunc('month', day)::date = ANY($8::date[])
   ), children AS MATERIALIZED (
-    SELECT r.month, r.who, d.commune_code, d.sex, d.birth_month, coalesce(d.circumstances, '{}') AS circumstances
-      FROM (SELECT DISTINCT month, who FROM delivered_to WHERE kind = 'child') r LEFT JOIN dims d ON d.beneficiary_id = r.who
+    SELECT r.month, r.who, r.n, d.commune_code, d.sex, d.birth_month, coalesce(d.circumstances, '{}') AS circumstances
+      FROM (SELECT DISTINCT month, who, n FROM delivered_to WHERE kind = 'child') r LEFT JOIN dims d ON d.beneficiary_id = r.who
   ), sums AS (
     SELECT month, fact, item_code, campaign_id, NULL::text AS district_code, NULL::text AS commune_code, ${SUMS}
       FROM other_facts GROUP BY month, fact, item_code, campaign_id
@@ -79,20 +80,17 @@ export const BUILD_MONTHS_SQL = (into: RollupTables): string => `${PERIOD_FACT_K
      GROUP BY t.month, t.item_code, coalesce(c.commune_code, 'unknown')
   ), members AS (
     -- Not distinct: setting a bit twice sets it once.
-    SELECT month, kind, 'all' AS dim, '' AS key, who FROM delivered_to
-    UNION ALL SELECT month, kind, 'item', item_code, who FROM delivered_to
-    UNION ALL SELECT month, kind, 'district', district_code, who FROM delivered_to
-    UNION ALL SELECT month, kind, 'campaign', campaign_id::text, who FROM delivered_to WHERE campaign_id IS NOT NULL
-    UNION ALL SELECT month, 'child', 'commune', coalesce(commune_code, 'unknown'), who FROM children
-    UNION ALL SELECT month, 'child', 'sex', coalesce(sex, 'unknown'), who FROM children
-    UNION ALL SELECT month, 'child', 'circumstance', c || CASE WHEN row_number() OVER (PARTITION BY month, who, c) > 1
-                                                               THEN '#' || row_number() OVER (PARTITION BY month, who, c) ELSE '' END, who
-                FROM children, unnest(circumstances) AS c
-    UNION ALL SELECT month, 'child', 'age', ${AGE_BAND(`CASE WHEN birth_month IS NULL THEN NULL ELSE ${AGE('month')} END`)}, who FROM children
+    SELECT month, kind, 'all' AS dim, '' AS key, n FROM delivered_to
+    UNION ALL SELECT month, kind, 'item', item_code, n FROM delivered_to
+    UNION ALL SELECT month, kind, 'district', district_code, n FROM delivered_to
+    UNION ALL SELECT month, kind, 'campaign', campaign_id::text, n FROM delivered_to WHERE campaign_id IS NOT NULL
+    UNION ALL SELECT month, 'child', 'commune', coalesce(commune_code, 'unknown'), n FROM children
+    UNION ALL SELECT month, 'child', 'sex', coalesce(sex, 'unknown'), n FROM children
+    UNION ALL SELECT month, 'child', 'circumstance', c || CASE WHEN i > array_position(circumstances, c) THEN '#' || i ELSE '' END, n
+                FROM children, unnest(circumstances) WITH ORDINALITY AS u(c, i)
+    UNION ALL SELECT month, 'child', 'age', ${AGE_BAND(`CASE WHEN birth_month IS NULL THEN NULL ELSE ${AGE('month')} END`)}, n FROM children
   ), reach AS (
-    SELECT m.month, m.kind, m.dim, m.key, n.n >> 12 AS block, bit_or(set_bit(${ZERO}, n.n & ${BLOCK_BITS - 1}, 1)) AS bits
-      FROM members m JOIN summary_beneficiary_numbers n ON n.generation = $1 AND n.beneficiary_id = m.who
-     GROUP BY m.month, m.kind, m.dim, m.key, n.n >> 12
+    SELECT month, kind, dim, key, n >> 12 AS block, summary_bits(n & ${BLOCK_BITS - 1}, 1) AS bits FROM members GROUP BY month, kind, dim, key, n >> 12
   ), written_reach AS (
     INSERT INTO ${into.reach} (generation, month, kind, dim, key, block, bits) SELECT $1, * FROM reach RETURNING 1
   ), written_sums AS (

@@ -14,17 +14,24 @@ const ROLLUP_LOCK_CLASS = 0x11cb;
 
 /**
  * Runs `work` in one REPEATABLE READ transaction holding the generation's rollup lock: the rollups it builds and the
- * summary it reads from them are of one snapshot, and two summaries never build the same months at once. The lock is a
+ * summary it reads from them are of one snapshot, and two summaries never build the same months at once (a summary
+ * waits `waitMs` at most: behind a generation's whole build it reads the facts instead). The lock is a
  * session lock taken before the transaction begins, so the snapshot is taken after any other builder committed (a
  * transaction-level lock would be granted after the snapshot was taken, and its writes would then conflict).
  */
 export async function withMonthRollups<T>(
-  dataSource: DataSource, generation: number, work: (manager: EntityManager) => Promise<T>,
+  dataSource: DataSource, generation: number, work: (manager: EntityManager) => Promise<T>, waitMs = 0,
 ): Promise<T> {
   const runner: QueryRunner = dataSource.createQueryRunner();
   await runner.connect();
   try {
-    await runner.query('SELECT pg_advisory_lock($1, $2)', [ROLLUP_LOCK_CLASS, generation]);
+    // Waits at most waitMs for a builder (0: as long as it takes); then lock_not_available (55P03).
+    await runner.query(`SET lock_timeout = ${Math.max(0, Math.round(waitMs))}`);
+    try {
+      await runner.query('SELECT pg_advisory_lock($1, $2)', [ROLLUP_LOCK_CLASS, generation]);
+    } finally {
+      await runner.query('SET lock_timeout = 0');
+    }
     try {
       await runner.startTransaction('REPEATABLE READ');
       try {
