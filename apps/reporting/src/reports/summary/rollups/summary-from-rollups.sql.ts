@@ -23,7 +23,7 @@ export const SUMMARY_FROM_ROLLUPS_SQL = (withEdges: boolean): string => `
            coalesce(c.category, '${UNCATEGORISED}') AS category, coalesce(c.unit, '') AS unit, coalesce(c.stocked, true) AS stocked
       FROM (SELECT * FROM summary_month_sums WHERE generation = $1 AND month = ANY($8::date[]) ${withEdges ? 'UNION ALL SELECT * FROM summary_edge_sums' : ''}) s
       LEFT JOIN catalogue_items c ON c.generation = $1 AND c.item_code = s.item_code
-  ), reach_rows AS MATERIALIZED (
+  ), reach_rows AS NOT MATERIALIZED (
     SELECT month, kind, dim, key, block, bits FROM summary_month_reach WHERE generation = $1 AND month = ANY($8::date[])
     ${withEdges ? 'UNION ALL SELECT month, kind, dim, key, block, bits FROM summary_edge_reach' : ''}
   ), reach AS (
