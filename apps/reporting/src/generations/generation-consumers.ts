@@ -12,6 +12,7 @@ import { ProjectionConsumer } from './projection-consumer';
 import { ProjectionGeneration } from './projection-generation.entity';
 
 const ROUND_MS = 500;
+const SUMMARY_CHANGES_EVERY_MS = 60_000;
 /** How often a running rebuild prints its progress. */
 const PROGRESS_LOG_MS = 5000;
 
@@ -24,6 +25,7 @@ const PROGRESS_LOG_MS = 5000;
 @Injectable()
 export class GenerationConsumers implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Projections');
+  private summaryChangesTakenAt = Date.now();
   private readonly running = new Map<number, ProjectionConsumer>();
   private loop: Promise<void> | null = null;
   private stopping = false;
@@ -83,6 +85,29 @@ export class GenerationConsumers implements OnApplicationBootstrap, BeforeApplic
       await this.sleep(ROUND_MS);
       if (this.stopping) break;
       await this.reconcile().catch((error) => this.logger.warn(`projection round failed, retrying: ${String(error)}`));
+      await this.takeSummaryChanges();
+    }
+  }
+
+  /**
+   * Once a minute, the chunks' recorded changes of the active generation are taken into stale months, as a summary would:
+   * `summary_changes` gains a row per projected chunk and would otherwise grow until someone asks for a summary. Skipped
+   * when a summary holds the rollups (it takes them itself), and while no month is built.
+   */
+  private async takeSummaryChanges(): Promise<void> {
+    if (Date.now() - this.summaryChangesTakenAt < SUMMARY_CHANGES_EVERY_MS) return;
+    this.summaryChangesTakenAt = Date.now();
+    try {
+      const [{ generation }]: { generation: number }[] = await this.dataSource.query('SELECT generation FROM active_generation');
+      await withMonthRollups(this.dataSource, generation, async (manager) => {
+        // Nothing built yet (a generation just swapped in, its build to come): the changes name the months to build.
+        const [{ built }]: { built: boolean }[] = await manager.query(
+          'SELECT EXISTS (SELECT 1 FROM summary_months WHERE generation = $1) AS built', [generation]);
+        if (built) await refreshMonthRollups(manager, generation, []);
+      }, 100);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code !== '55P03' && code !== '40001') this.logger.warn(`taking the summary's changes failed: ${String(error)}`);
     }
   }
 
