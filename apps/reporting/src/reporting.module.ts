@@ -18,6 +18,7 @@ import { AddDeliveryCampaigns1765000000000 } from './migrations/add-delivery-cam
 import { AddPledgeCancellations1764700000000 } from './migrations/add-pledge-cancellations.migration';
 import { AddRebuildDeadLetterDecision1764900000001 } from './migrations/add-rebuild-dead-letter-decision.migration';
 import { AddReportFacts1764900000000 } from './migrations/add-report-facts.migration';
+import { AddSummaryRollups1765300000000 } from './migrations/add-summary-rollups.migration';
 import { CreateReportingTables1764500000000 } from './migrations/create-reporting-tables.migration';
 import { MonthlyReportController } from './reports/monthly-report/monthly-report.controller';
 import { MonthlyReportHandler } from './reports/monthly-report/monthly-report.handler';
@@ -37,7 +38,7 @@ import { REPORTING_CONSUMES } from './reporting.subscriptions';
 
 const entities = [ProjectionGeneration];
 const migrations = [CreateReportingTables1764500000000, AddPledgeCancellations1764700000000, AddReportFacts1764900000000, AddRebuildDeadLetterDecision1764900000001,
-  AddDeliveryCampaigns1765000000000];
+  AddDeliveryCampaigns1765000000000, AddSummaryRollups1765300000000];
 const controllers = [
   SummaryController, CampaignReportController, DonorStatementController, SponsorshipLedgerController, HalfYearDocumentController, MonthlyReportController,
   PledgeTraceController, StartRebuildController, RebuildStatusController, AcceptRebuildController, ProjectionStatusController];

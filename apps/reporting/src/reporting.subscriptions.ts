@@ -127,6 +127,7 @@ export async function projectChunk(events: GiftflowEvent[], manager: EntityManag
   }
   await target.facts.flush(manager);
   await linkDeliveryCampaigns(target, requestedAllocations(events));
+  await target.facts.summaryChanges.write(manager, generation);
 }
 
 /** The allocations of a chunk's requests, whose deliveries projected before them wait for their campaign. */

@@ -5,12 +5,14 @@ import { DataSource, IsNull, Not } from 'typeorm';
 import { topicName } from '@giftflow/contracts';
 import { KAFKA, KAFKA_SETTINGS, KafkaSettings, MESSAGING_METRICS, MessagingHealth, MessagingMetrics } from '@giftflow/messaging';
 import { REPORTING_CONSUMES } from '../reporting.subscriptions';
+import { refreshMonthRollups, withMonthRollups } from '../reports/summary/rollups/month-rollups';
 import { analyzeGenerationPartitions, dropGenerationPartitions, lockProjectionTables } from './generation-partitions';
 import { KafkaOffsets, PartitionLag, ReplayProgress, replayPace } from './kafka-offsets';
 import { ProjectionConsumer } from './projection-consumer';
 import { ProjectionGeneration } from './projection-generation.entity';
 
 const ROUND_MS = 500;
+const SUMMARY_CHANGES_EVERY_MS = 60_000;
 /** How often a running rebuild prints its progress. */
 const PROGRESS_LOG_MS = 5000;
 
@@ -23,6 +25,7 @@ const PROGRESS_LOG_MS = 5000;
 @Injectable()
 export class GenerationConsumers implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Projections');
+  private summaryChangesTakenAt = Date.now();
   private readonly running = new Map<number, ProjectionConsumer>();
   private loop: Promise<void> | null = null;
   private stopping = false;
@@ -82,6 +85,29 @@ export class GenerationConsumers implements OnApplicationBootstrap, BeforeApplic
       await this.sleep(ROUND_MS);
       if (this.stopping) break;
       await this.reconcile().catch((error) => this.logger.warn(`projection round failed, retrying: ${String(error)}`));
+      await this.takeSummaryChanges();
+    }
+  }
+
+  /**
+   * Once a minute, the chunks' recorded changes of the active generation are taken into stale months, as a summary would:
+   * `summary_changes` gains a row per projected chunk and would otherwise grow until someone asks for a summary. Skipped
+   * when a summary holds the rollups (it takes them itself), and while no month is built.
+   */
+  private async takeSummaryChanges(): Promise<void> {
+    if (Date.now() - this.summaryChangesTakenAt < SUMMARY_CHANGES_EVERY_MS) return;
+    this.summaryChangesTakenAt = Date.now();
+    try {
+      const [{ generation }]: { generation: number }[] = await this.dataSource.query('SELECT generation FROM active_generation');
+      await withMonthRollups(this.dataSource, generation, async (manager) => {
+        // Nothing built yet (a generation just swapped in, its build to come): the changes name the months to build.
+        const [{ built }]: { built: boolean }[] = await manager.query(
+          'SELECT EXISTS (SELECT 1 FROM summary_months WHERE generation = $1) AS built', [generation]);
+        if (built) await refreshMonthRollups(manager, generation, []);
+      }, 100);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code !== '55P03' && code !== '40001') this.logger.warn(`taking the summary's changes failed: ${String(error)}`);
     }
   }
 
@@ -128,9 +154,27 @@ export class GenerationConsumers implements OnApplicationBootstrap, BeforeApplic
         await analyzeGenerationPartitions(this.dataSource, rebuilding.generation); // reports plan with its statistics from the first read
         await this.activate(rebuilding.generation);
         await this.matchConsumers(); // stops the old generation's consumer
+        void this.buildSummaryRollups(rebuilding.generation);
       }
     }
     for (const retired of await generations.findBy({ retiredAt: Not(IsNull()), droppedAt: IsNull() })) await this.dropWhenIdle(retired.generation);
+  }
+
+  /**
+   * The summary's month rollups of every month the rebuild projected facts in, built once, set-based, right after the swap
+   * (not before: the swap is not delayed by seconds of building), so the new generation's summaries read them rather than
+   * build them; a summary asked meanwhile reads the facts (SummaryHandler, ROLLUP_WAIT_MS). Not built: summaries build
+   * the months they need (reports/summary/rollups).
+   */
+  private async buildSummaryRollups(generation: number): Promise<void> {
+    const started = Date.now();
+    try {
+      const built = await withMonthRollups(this.dataSource, generation, (manager) => refreshMonthRollups(manager, generation, 'changed'));
+      await analyzeGenerationPartitions(this.dataSource, generation, ['summary_month_sums', 'summary_month_reach', 'summary_beneficiary_numbers']);
+      this.logger.log(`generation ${generation}: summary rollups of ${built.length} month(s) built in ${Date.now() - started} ms`);
+    } catch (error) {
+      this.logger.warn(`generation ${generation}: building the summary rollups failed (summaries build them as asked): ${String(error)}`);
+    }
   }
 
   /** The rebuild's progress in the log every few seconds: events done, events/s, time left (also GET /reports/status). */

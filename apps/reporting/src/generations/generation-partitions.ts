@@ -6,6 +6,8 @@ export const PROJECTION_TABLES = [
   'pledge_amendments', 'pledge_closures', 'campaigns', 'campaign_closures', 'requested_lines', 'allocation_outcomes', 'dispatches',
   'delivery_failures', 'gift_returns', 'stock_adjustments', 'beneficiary_versions', 'beneficiary_merges', 'sponsorships',
   'sponsorship_stops', 'sponsorship_instalments',
+  // The summary's month rollups (reports/summary/rollups): kept with, and dropped with, the facts they are built from.
+  'summary_changes', 'summary_months', 'summary_month_sums', 'summary_month_reach', 'summary_beneficiary_numbers',
 ] as const;
 
 export async function createGenerationPartitions(manager: EntityManager, generation: number): Promise<void> {

@@ -7,6 +7,7 @@ import { AddDeliveryCampaigns1765000000000 } from '../migrations/add-delivery-ca
 import { AddPledgeCancellations1764700000000 } from '../migrations/add-pledge-cancellations.migration';
 import { AddRebuildDeadLetterDecision1764900000001 } from '../migrations/add-rebuild-dead-letter-decision.migration';
 import { AddReportFacts1764900000000 } from '../migrations/add-report-facts.migration';
+import { AddSummaryRollups1765300000000 } from '../migrations/add-summary-rollups.migration';
 import { CreateReportingTables1764500000000 } from '../migrations/create-reporting-tables.migration';
 import { projectChunk } from '../reporting.subscriptions';
 
@@ -24,7 +25,7 @@ describe('a delivery gets the campaign of its allocation', () => {
     dataSource = new DataSource({
       type: 'postgres', url: testDatabaseUrl(database), migrationsRun: true,
       migrations: [...MESSAGING_MIGRATIONS, CreateReportingTables1764500000000, AddPledgeCancellations1764700000000, AddReportFacts1764900000000,
-        AddRebuildDeadLetterDecision1764900000001, AddDeliveryCampaigns1765000000000],
+        AddRebuildDeadLetterDecision1764900000001, AddDeliveryCampaigns1765000000000, AddSummaryRollups1765300000000],
     });
     await dataSource.initialize();
   });

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { SummaryChanges } from '../reports/summary/rollups/summary-changes';
 
 export type PgType = 'uuid' | 'text' | 'integer' | 'bigint' | 'date' | 'timestamptz' | 'boolean' | 'text[]' | 'jsonb';
 type Cell = string | number | boolean | null | string[] | object;
@@ -25,12 +26,15 @@ export const factTable = <R extends Record<string, Cell>>(
  */
 export class FactBatch {
   private readonly rows = new Map<FactTable<Record<string, Cell>>, Record<string, Cell>[]>();
+  /** What the summary's month rollups must rebuild, written by the chunk with its facts (projectChunk). */
+  readonly summaryChanges = new SummaryChanges();
 
   add<R extends Record<string, Cell>>(table: FactTable<R>, rows: R[]): void {
     const key = table as unknown as FactTable<Record<string, Cell>>;
     const list = this.rows.get(key) ?? [];
     for (const row of rows) list.push(row);
     this.rows.set(key, list);
+    this.summaryChanges.note(table.name, rows);
   }
 
   async flush(manager: EntityManager): Promise<void> {

@@ -2,7 +2,7 @@ import { AS_OF, PERIOD_FACT_KINDS } from '../period-facts.sql';
 import { UNCATEGORISED } from '../report-conventions';
 
 /** Sums of categorised facts (bigint/numeric: JSON numbers, never cast to int). */
-const SUMS = `
+export const SUMS = `
   coalesce(sum(quantity) FILTER (WHERE fact = 'pledged'), 0) AS pledged_qty,
   coalesce(sum(value) FILTER (WHERE fact = 'pledged'), 0) AS pledged_value,
   coalesce(sum(quantity) FILTER (WHERE fact = 'received'), 0) AS received_qty,
@@ -16,8 +16,8 @@ const SUM_COLUMNS = ['pledged_qty', 'pledged_value', 'received_qty', 'received_v
 const FIGURE_NAMES = ['pledgedQty', 'pledgedValueVnd', 'receivedQty', 'receivedValueVnd', 'allocatedQty', 'deliveredQty', 'deliveredValueVnd', 'returnedQty'];
 
 /** The totals' sums: the categories' added up (every fact has exactly one category). */
-const TOTAL_SUMS = SUM_COLUMNS.map((c, i) => `coalesce(sum(${c}), 0) AS "${FIGURE_NAMES[i]}"`).join(', ');
-const CATEGORY_FIGURES = `${SUM_COLUMNS.map((c, i) => `s.${c} AS "${FIGURE_NAMES[i]}"`).join(', ')},
+export const TOTAL_SUMS = SUM_COLUMNS.map((c, i) => `coalesce(sum(${c}), 0) AS "${FIGURE_NAMES[i]}"`).join(', ');
+export const CATEGORY_FIGURES = `${SUM_COLUMNS.map((c, i) => `s.${c} AS "${FIGURE_NAMES[i]}"`).join(', ')},
   coalesce(r.children, 0) AS "childrenReached", coalesce(r.institutions, 0) AS "institutionsReached"`;
 
 /** Children and institutions in a set of distinct (…, who, kind) rows. */
@@ -25,9 +25,42 @@ const REACHED_COUNTS = `count(*) FILTER (WHERE kind = 'child') AS children, coun
 const REACH_FIGURES = `quantity AS "deliveredQty", value AS "deliveredValueVnd", children AS "childrenReached", institutions AS "institutionsReached"`;
 
 /** Age in whole years on `day` of a child born in `birth_month` (YYYY-MM). */
-const AGE = (day: string) =>
+export const AGE = (day: string) =>
   `((extract(year FROM ${day})::int * 12 + extract(month FROM ${day})::int
      - (split_part(birth_month, '-', 1)::int * 12 + split_part(birth_month, '-', 2)::int)) / 12)`;
+
+/**
+ * The sponsorship CTEs (`spons`, `active_spons`): read from the facts by both the summary and its month-rollup form
+ * (sponsorships are few). They read `merged` (period-facts.sql.ts MERGED).
+ */
+export const SPONSORSHIP_CTES = `spons AS (
+    SELECT s.sponsorship_id, s.beneficiary_id, s.monthly_amount_vnd, s.start_month,
+           least(s.end_month, coalesce((SELECT min(x.last_month) FROM sponsorship_stops x
+                                          WHERE x.generation = $1 AND x.sponsorship_id = s.sponsorship_id AND x.occurred_at <= ${AS_OF}), s.end_month)) AS last_due
+      FROM sponsorships s
+     WHERE s.generation = $1 AND s.occurred_at <= ${AS_OF} AND ($5::uuid IS NULL OR s.campaign_id = $5::uuid) AND ($6::text IS NULL OR s.district_code = $6::text)
+       AND ($7::uuid IS NULL OR s.donor_id = $7::uuid)
+  ), active_spons AS (
+    SELECT s.*, coalesce(m.root, s.beneficiary_id) AS who FROM spons s LEFT JOIN merged m ON m.id = s.beneficiary_id
+     WHERE s.start_month <= to_char($3::date, 'YYYY-MM') AND s.last_due >= to_char($2::date, 'YYYY-MM') AND s.start_month <= s.last_due
+  )`;
+
+/** The summary's `sponsorships` and `sponsorships_by_amount` columns, over SPONSORSHIP_CTES. */
+export const SPONSORSHIP_COLUMNS = `json_build_object(
+      'active', (SELECT count(*) FROM active_spons),
+      'childrenSponsored', (SELECT count(DISTINCT who) FROM active_spons),
+      'instalmentsPaidVnd', (SELECT coalesce(sum(i.amount_vnd), 0) FROM sponsorship_instalments i JOIN spons s ON s.sponsorship_id = i.sponsorship_id
+                              WHERE i.generation = $1 AND i.paid_on BETWEEN $2 AND $3 AND i.occurred_at <= ${AS_OF})
+    ) AS sponsorships,
+    (SELECT coalesce(json_agg(t ORDER BY t."monthlyAmountVnd"), '[]') FROM (
+       SELECT monthly_amount_vnd AS "monthlyAmountVnd", count(*) AS active, count(DISTINCT who) AS "childrenSponsored" FROM active_spons GROUP BY 1) t
+    ) AS sponsorships_by_amount`;
+
+/** The age band of `age` (whole years, NULL when the birth month is unknown), and its place in byAgeBand. */
+export const AGE_BAND = (age: string) => `CASE WHEN ${age} IS NULL THEN 'unknown' WHEN ${age} <= 5 THEN '0-5' WHEN ${age} <= 10 THEN '6-10'
+  WHEN ${age} <= 15 THEN '11-15' WHEN ${age} <= 17 THEN '16-17' ELSE '18+' END`;
+export const AGE_BAND_ORDER = (age: string) => `CASE WHEN ${age} IS NULL THEN 9 WHEN ${age} <= 5 THEN 1 WHEN ${age} <= 10 THEN 2
+  WHEN ${age} <= 15 THEN 3 WHEN ${age} <= 17 THEN 4 ELSE 5 END`;
 
 /**
  * Every breakdown of GET /reports/summary in one statement (one snapshot). Children are counted once per row and
@@ -82,32 +115,14 @@ export const SUMMARY_SQL = `${PERIOD_FACT_KINDS},
     SELECT campaign_id, coalesce(sum(quantity) FILTER (WHERE fact = 'pledged'), 0) AS pledged,
            coalesce(sum(quantity) FILTER (WHERE fact = 'allocated'), 0) AS allocated
       FROM other_facts WHERE campaign_id IS NOT NULL GROUP BY campaign_id
-  ), spons AS (
-    SELECT s.sponsorship_id, s.beneficiary_id, s.monthly_amount_vnd, s.start_month,
-           least(s.end_month, coalesce((SELECT min(x.last_month) FROM sponsorship_stops x
-                                          WHERE x.generation = $1 AND x.sponsorship_id = s.sponsorship_id AND x.occurred_at <= ${AS_OF}), s.end_month)) AS last_due
-      FROM sponsorships s
-     WHERE s.generation = $1 AND s.occurred_at <= ${AS_OF} AND ($5::uuid IS NULL OR s.campaign_id = $5::uuid) AND ($6::text IS NULL OR s.district_code = $6::text)
-       AND ($7::uuid IS NULL OR s.donor_id = $7::uuid)
-  ), active_spons AS (
-    SELECT s.*, coalesce(m.root, s.beneficiary_id) AS who FROM spons s LEFT JOIN merged m ON m.id = s.beneficiary_id
-     WHERE s.start_month <= to_char($3::date, 'YYYY-MM') AND s.last_due >= to_char($2::date, 'YYYY-MM') AND s.start_month <= s.last_due
-  )
+  ), ${SPONSORSHIP_CTES}
   SELECT
     (SELECT row_to_json(t) FROM (
        SELECT ${TOTAL_SUMS},
               (SELECT count(*) FROM reached WHERE kind = 'child') AS "childrenReached",
               (SELECT count(*) FROM reached WHERE kind = 'institution') AS "institutionsReached"
          FROM category_sums) t) AS totals,
-    json_build_object(
-      'active', (SELECT count(*) FROM active_spons),
-      'childrenSponsored', (SELECT count(DISTINCT who) FROM active_spons),
-      'instalmentsPaidVnd', (SELECT coalesce(sum(i.amount_vnd), 0) FROM sponsorship_instalments i JOIN spons s ON s.sponsorship_id = i.sponsorship_id
-                              WHERE i.generation = $1 AND i.paid_on BETWEEN $2 AND $3 AND i.occurred_at <= ${AS_OF})
-    ) AS sponsorships,
-    (SELECT coalesce(json_agg(t ORDER BY t."monthlyAmountVnd"), '[]') FROM (
-       SELECT monthly_amount_vnd AS "monthlyAmountVnd", count(*) AS active, count(DISTINCT who) AS "childrenSponsored" FROM active_spons GROUP BY 1) t
-    ) AS sponsorships_by_amount,
+    ${SPONSORSHIP_COLUMNS},
     (SELECT coalesce(json_agg(t ORDER BY t.category, t.unit), '[]') FROM (
        SELECT s.category, s.unit, s.service, ${CATEGORY_FIGURES}
          FROM category_sums s LEFT JOIN category_reach r ON r.category = s.category AND r.unit = s.unit) t
@@ -137,9 +152,7 @@ export const SUMMARY_SQL = `${PERIOD_FACT_KINDS},
     ) AS by_sex,
     (SELECT coalesce(json_agg(json_build_object('band', t.band, 'childrenReached', t.n) ORDER BY t.ord), '[]') FROM (
        SELECT band, min(ord) AS ord, count(*) AS n FROM (
-         SELECT CASE WHEN birth_month IS NULL THEN 'unknown' WHEN age <= 5 THEN '0-5' WHEN age <= 10 THEN '6-10' WHEN age <= 15 THEN '11-15'
-                     WHEN age <= 17 THEN '16-17' ELSE '18+' END AS band,
-                CASE WHEN birth_month IS NULL THEN 9 WHEN age <= 5 THEN 1 WHEN age <= 10 THEN 2 WHEN age <= 15 THEN 3 WHEN age <= 17 THEN 4 ELSE 5 END AS ord
+         SELECT ${AGE_BAND('age')} AS band, ${AGE_BAND_ORDER('age')} AS ord
            FROM (SELECT birth_month, CASE WHEN birth_month IS NULL THEN NULL ELSE ${AGE('first_day')} END AS age FROM children) a) b
        GROUP BY band) t
     ) AS by_age_band`;
