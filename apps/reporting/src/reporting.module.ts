@@ -14,12 +14,6 @@ import { RebuildStatusHandler } from './generations/rebuild-status/rebuild-statu
 import { RebuildStatusMetrics } from './generations/rebuild-status/rebuild-status.metrics';
 import { StartRebuildController } from './generations/start-rebuild/start-rebuild.controller';
 import { StartRebuildHandler } from './generations/start-rebuild/start-rebuild.handler';
-import { AddDeliveryCampaigns1765000000000 } from './migrations/add-delivery-campaigns.migration';
-import { AddPledgeCancellations1764700000000 } from './migrations/add-pledge-cancellations.migration';
-import { AddRebuildDeadLetterDecision1764900000001 } from './migrations/add-rebuild-dead-letter-decision.migration';
-import { AddReportFacts1764900000000 } from './migrations/add-report-facts.migration';
-import { AddSummaryRollups1765300000000 } from './migrations/add-summary-rollups.migration';
-import { CreateReportingTables1764500000000 } from './migrations/create-reporting-tables.migration';
 import { MonthlyReportController } from './reports/monthly-report/monthly-report.controller';
 import { MonthlyReportHandler } from './reports/monthly-report/monthly-report.handler';
 import { PledgeTraceController } from './reports/pledge-trace/pledge-trace.controller';
@@ -35,10 +29,9 @@ import { HalfYearDocumentHandler } from './reports/half-year-document/half-year-
 import { SummaryController } from './reports/summary/summary.controller';
 import { SummaryHandler } from './reports/summary/summary.handler';
 import { REPORTING_CONSUMES } from './reporting.subscriptions';
+import { REPORTING_MIGRATIONS } from './migrations/reporting-migrations';
 
 const entities = [ProjectionGeneration];
-const migrations = [CreateReportingTables1764500000000, AddPledgeCancellations1764700000000, AddReportFacts1764900000000, AddRebuildDeadLetterDecision1764900000001,
-  AddDeliveryCampaigns1765000000000, AddSummaryRollups1765300000000];
 const controllers = [
   SummaryController, CampaignReportController, DonorStatementController, SponsorshipLedgerController, HalfYearDocumentController, MonthlyReportController,
   PledgeTraceController, StartRebuildController, RebuildStatusController, AcceptRebuildController, ProjectionStatusController];
@@ -51,7 +44,7 @@ const consumers = [GenerationConsumers, { provide: KafkaOffsets, inject: [KAFKA]
 
 @Module({
   // Reads retried on a deadlock: a report read meets a rebuild's swap of generations (partitions dropped).
-  imports: [ServiceCoreModule.forService({ service: 'reporting', entities, migrations, consumes: REPORTING_CONSUMES, retryTransientReads: true })],
+  imports: [ServiceCoreModule.forService({ service: 'reporting', entities, migrations: REPORTING_MIGRATIONS, consumes: REPORTING_CONSUMES, retryTransientReads: true })],
   controllers,
   providers: [...handlers, ...consumers, ...metrics],
 })

@@ -3,13 +3,8 @@ import { DataSource } from 'typeorm';
 import { AllocationRequestedV1, DeliveryConfirmedV2, GiftflowEvent } from '@giftflow/contracts';
 import { MESSAGING_MIGRATIONS } from '@giftflow/messaging';
 import { envelopeOf, recreateTestDatabase, sleep, testDatabaseUrl } from '@giftflow/testing';
-import { AddDeliveryCampaigns1765000000000 } from '../migrations/add-delivery-campaigns.migration';
-import { AddPledgeCancellations1764700000000 } from '../migrations/add-pledge-cancellations.migration';
-import { AddRebuildDeadLetterDecision1764900000001 } from '../migrations/add-rebuild-dead-letter-decision.migration';
-import { AddReportFacts1764900000000 } from '../migrations/add-report-facts.migration';
-import { AddSummaryRollups1765300000000 } from '../migrations/add-summary-rollups.migration';
-import { CreateReportingTables1764500000000 } from '../migrations/create-reporting-tables.migration';
 import { projectChunk } from '../reporting.subscriptions';
+import { REPORTING_MIGRATIONS } from '../migrations/reporting-migrations';
 
 /**
  * A delivery carries its allocation's campaign (deliveries.projection.ts linkDeliveryCampaigns), whichever of the two
@@ -24,8 +19,7 @@ describe('a delivery gets the campaign of its allocation', () => {
     await recreateTestDatabase(database);
     dataSource = new DataSource({
       type: 'postgres', url: testDatabaseUrl(database), migrationsRun: true,
-      migrations: [...MESSAGING_MIGRATIONS, CreateReportingTables1764500000000, AddPledgeCancellations1764700000000, AddReportFacts1764900000000,
-        AddRebuildDeadLetterDecision1764900000001, AddDeliveryCampaigns1765000000000, AddSummaryRollups1765300000000],
+      migrations: [...MESSAGING_MIGRATIONS, ...REPORTING_MIGRATIONS],
     });
     await dataSource.initialize();
   });

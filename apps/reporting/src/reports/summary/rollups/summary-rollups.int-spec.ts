@@ -5,16 +5,11 @@ import {
 import { MESSAGING_MIGRATIONS } from '@giftflow/messaging';
 import { envelopeOf, recreateTestDatabase, testDatabaseUrl } from '@giftflow/testing';
 import { createGenerationPartitions } from '../../../generations/generation-partitions';
-import { AddDeliveryCampaigns1765000000000 } from '../../../migrations/add-delivery-campaigns.migration';
-import { AddPledgeCancellations1764700000000 } from '../../../migrations/add-pledge-cancellations.migration';
-import { AddRebuildDeadLetterDecision1764900000001 } from '../../../migrations/add-rebuild-dead-letter-decision.migration';
-import { AddReportFacts1764900000000 } from '../../../migrations/add-report-facts.migration';
-import { AddSummaryRollups1765300000000 } from '../../../migrations/add-summary-rollups.migration';
-import { CreateReportingTables1764500000000 } from '../../../migrations/create-reporting-tables.migration';
 import { projectChunk, projectionOf } from '../../../reporting.subscriptions';
 import { provinceStory } from '../../../testing/province-story.fixture';
 import { Summary, SummaryHandler } from '../summary.handler';
 import { periodBuckets, refreshMonthRollups, withMonthRollups } from './month-rollups';
+import { REPORTING_MIGRATIONS } from '../../../migrations/reporting-migrations';
 
 /**
  * The summary from the month rollups equals the summary from the facts, field for field, on the province story (a merged
@@ -43,8 +38,7 @@ describe('the summary from month rollups', () => {
     await recreateTestDatabase(database);
     dataSource = new DataSource({
       type: 'postgres', url: testDatabaseUrl(database), migrationsRun: true,
-      migrations: [...MESSAGING_MIGRATIONS, CreateReportingTables1764500000000, AddPledgeCancellations1764700000000, AddReportFacts1764900000000,
-        AddRebuildDeadLetterDecision1764900000001, AddDeliveryCampaigns1765000000000, AddSummaryRollups1765300000000],
+      migrations: [...MESSAGING_MIGRATIONS, ...REPORTING_MIGRATIONS],
     });
     await dataSource.initialize();
     handler = new SummaryHandler(dataSource);
