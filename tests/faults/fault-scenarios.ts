@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { PledgeRecordedV1, dlqTopicOf } from '@giftflow/contracts';
 import { EventConsumer, OutboxRelay, UnitOfWork, resetStoredOffsets, storedOffsetTotal } from '@giftflow/messaging';
 import {
-  committedOffsets, createTestDataSource, exited, readWholeTopic, sleep, spawnCompiled, startServiceForTest, testKafka, uniquePrefix, waitFor,
+  committedOffsets, createTestDataSource, exited, ownTestDatabase, readWholeTopic, sleep, spawnCompiled, startServiceForTest, testKafka, uniquePrefix, waitFor,
 } from '@giftflow/testing';
 import {
   EventWriter, Verdict, between, handledCount, keysFor, newRelay, prepareRun, recordingConsumer, sentCount, topicOf, verdict,
@@ -54,7 +54,11 @@ export class Cleanup {
 }
 
 const PROCESS = (name: string) => `tests/faults/${name}`;
-const databases = (label: string) => ({ writer: `giftflow_test_faults_${label.replace('-', '_')}_w`, reader: `giftflow_test_faults_${label.replace('-', '_')}_r` });
+// Suffixed with GIFTFLOW_TEST_PORT_BASE (ownTestDatabase): two checkouts running the suite at once must not drop each other's.
+const databases = (label: string) => ({
+  writer: ownTestDatabase(`giftflow_test_faults_${label.replace('-', '_')}_w`),
+  reader: ownTestDatabase(`giftflow_test_faults_${label.replace('-', '_')}_r`),
+});
 
 async function setup(ctx: RunContext, cleanup: Cleanup, partitions = 3, kafka = ctx.kafka) {
   const prefix = uniquePrefix(`faults-${ctx.label}`);
