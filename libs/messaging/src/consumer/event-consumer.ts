@@ -6,6 +6,7 @@ import { DLQ_HEADERS, sendToDeadLetterTopic } from '../dlq/dead-letter.publisher
 import { ComponentHealth } from '../health/messaging-health';
 import { canonicalId } from '../ids/canonical-id';
 import { OutboxQueue, OutboxTransaction } from '../outbox/outbox-transaction';
+import { transactionWithOutbox } from '../transaction/transaction-with-outbox';
 import { MessagingMetrics, NO_MESSAGING_METRICS } from '../observability/messaging-metrics';
 import { handleInTraceContext } from '../observability/trace-context';
 import { isInfrastructureError } from './infrastructure-error';
@@ -456,7 +457,9 @@ export class EventConsumer {
   private async inTransaction(work: Work[], committed: GiftflowEvent[][], position: Position): Promise<void> {
     let published = 0;
     const handled: GiftflowEvent[] = [];
-    await this.dataSource.transaction(async (manager) => {
+    // Handlers' events are sent with the COMMIT, in one round trip (transactionWithOutbox).
+    const queue = new OutboxQueue();
+    await transactionWithOutbox(this.dataSource, queue, async (manager) => {
       const name = this.options.name;
       const fresh = new Set<string>();
       const insert = async (items: Work[]) => {
@@ -481,7 +484,6 @@ export class EventConsumer {
       }
       await insert(work);
       const todo = work.filter((w) => fresh.delete(w.event.id)); // not handled before, nor twice in this chunk
-      const queue = new OutboxQueue();
       for (let i = 0; i < todo.length; ) {
         const { event, subscription } = todo[i];
         // A batch subscription takes the run of its events that follow one another; any other takes one.
@@ -499,7 +501,7 @@ export class EventConsumer {
         handled.push(...events);
         i = end;
       }
-      published = await queue.flush(manager);
+      published = queue.size;
     });
     this.remember(position);
     if (published > 0) this.options.onPublished?.();

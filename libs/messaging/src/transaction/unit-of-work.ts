@@ -4,6 +4,7 @@ import { Publisher } from '@giftflow/contracts';
 import { currentCorrelationId } from '../observability/correlation-context';
 import { OutboxQueue, OutboxTransaction } from '../outbox/outbox-transaction';
 import { EventContext } from './event-context';
+import { transactionWithOutbox } from './transaction-with-outbox';
 
 /**
  * The one transaction helper every command handler uses (docs/conventions.md §8): the state change and the events it
@@ -20,25 +21,15 @@ export class UnitOfWork {
   async run<T>(context: Partial<EventContext> & { actor: string }, work: (tx: OutboxTransaction) => Promise<T>): Promise<T> {
     // The request's correlation id (X-Correlation-Id, see libs/platform) when there is one.
     const full: EventContext = { correlationId: currentCorrelationId() ?? randomUUID(), causationId: null, ...context };
-    // TypeORM's dataSource.transaction, but the outbox INSERT goes with the COMMIT: one round trip fewer per
-    // transaction (docs/backbone.md, "Only validated events reach the outbox"; BENCHMARKS.md, third round).
-    const runner = this.dataSource.createQueryRunner();
+    // The outbox INSERT goes with the COMMIT: one round trip fewer per transaction (BENCHMARKS.md, third round).
+    const queue = new OutboxQueue();
     let published = 0;
-    let result: T;
-    try {
-      await runner.startTransaction();
-      const queue = new OutboxQueue();
-      const tx = new OutboxTransaction(runner.manager, this.source, this.topicPrefix, full, queue);
-      result = await work(tx);
-      await queue.flushAndCommit(runner);
+    const result = await transactionWithOutbox(this.dataSource, queue, async (manager) => {
+      const tx = new OutboxTransaction(manager, this.source, this.topicPrefix, full, queue);
+      const value = await work(tx);
       published = tx.pending.length;
-    } catch (error) {
-      // As EntityManager.transaction: roll back (after a failed COMMIT that only draws a warning), throw the original error.
-      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
-      throw error;
-    } finally {
-      await runner.release();
-    }
+      return value;
+    });
     if (published > 0) this.onCommitted();
     return result;
   }
