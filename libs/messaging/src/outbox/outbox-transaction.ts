@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { escapeLiteral } from 'pg';
 import { EntityManager, QueryRunner } from 'typeorm';
 import { EventDefinition, EventOf, Publisher, describeIssues, envelopeSchema } from '@giftflow/contracts';
 import type { z } from 'zod';
+import { sqlLiteral as literal } from '../database/sql-literal';
 import { currentTraceHeaders } from '../observability/trace-context';
 import { EventContext } from '../transaction/event-context';
 import { EventSchemaError } from './event-schema.error';
@@ -139,12 +139,6 @@ function insertStatement(rows: readonly OutboxRow[]): string {
     return `(${literal(r.eventId)}, ${literal(r.topic)}, ${literal(r.key)}, ${literal(r.type)}, ${literal(r.json)}, ${headers})`;
   });
   return `INSERT INTO outbox (event_id, topic, message_key, event_type, envelope, headers) VALUES ${values.join(', ')}`;
-}
-
-function literal(value: string): string {
-  // A NUL would end the query string on the wire; PostgreSQL refuses it in text anyway (22021), bound or not.
-  if (value.includes('\0')) throw Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' });
-  return escapeLiteral(value);
 }
 
 /**
