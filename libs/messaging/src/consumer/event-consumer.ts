@@ -6,6 +6,8 @@ import { DLQ_HEADERS, sendToDeadLetterTopic } from '../dlq/dead-letter.publisher
 import { ComponentHealth } from '../health/messaging-health';
 import { canonicalId } from '../ids/canonical-id';
 import { OutboxQueue, OutboxTransaction } from '../outbox/outbox-transaction';
+import { transactionWithOutbox } from '../transaction/transaction-with-outbox';
+import { sqlLiteral } from '../database/sql-literal';
 import { MessagingMetrics, NO_MESSAGING_METRICS } from '../observability/messaging-metrics';
 import { handleInTraceContext } from '../observability/trace-context';
 import { isInfrastructureError } from './infrastructure-error';
@@ -456,9 +458,14 @@ export class EventConsumer {
   private async inTransaction(work: Work[], committed: GiftflowEvent[][], position: Position): Promise<void> {
     let published = 0;
     const handled: GiftflowEvent[] = [];
-    await this.dataSource.transaction(async (manager) => {
-      const name = this.options.name;
-      const fresh = new Set<string>();
+    // Handlers' events are sent with the COMMIT, in one round trip (transactionWithOutbox).
+    const queue = new OutboxQueue();
+    const name = this.options.name;
+    const replays = work.filter((w) => w.replay);
+    // Without replays to revive first, the inbox statement (with the position) goes with the START TRANSACTION.
+    const opening = replays.length === 0 && work.length <= ONE_ROUND_TRIP_ROWS ? this.inboxStatement(work, position) : undefined;
+    await transactionWithOutbox(this.dataSource, queue, async (manager, opened) => {
+      const fresh = new Set<string>((opened as { event_id: string }[]).map((r) => r.event_id));
       const insert = async (items: Work[]) => {
         // The position rides on the inbox statement: one round trip for both.
         const rows: { event_id: string }[] = await manager.query(
@@ -468,7 +475,6 @@ export class EventConsumer {
         );
         for (const r of rows) fresh.add(r.event_id);
       };
-      const replays = work.filter((w) => w.replay);
       if (replays.length > 0) {
         // A replay revives the consumer's dead row; a row it handled meanwhile stays handled.
         // TypeORM answers an UPDATE … RETURNING with [rows, affected].
@@ -479,9 +485,8 @@ export class EventConsumer {
         );
         for (const r of revived) fresh.add(r.event_id);
       }
-      await insert(work);
+      if (opening === undefined) await insert(work);
       const todo = work.filter((w) => fresh.delete(w.event.id)); // not handled before, nor twice in this chunk
-      const queue = new OutboxQueue();
       for (let i = 0; i < todo.length; ) {
         const { event, subscription } = todo[i];
         // A batch subscription takes the run of its events that follow one another; any other takes one.
@@ -499,11 +504,22 @@ export class EventConsumer {
         handled.push(...events);
         i = end;
       }
-      published = await queue.flush(manager);
-    });
+      published = queue.size;
+    }, opening);
     this.remember(position);
     if (published > 0) this.options.onPublished?.();
     committed.push(handled);
+  }
+
+  /** The inbox INSERT with the position, as inTransaction's bound statement does it, its values as literals. */
+  private inboxStatement(work: Work[], { topic, partition, next }: Position): string {
+    if (!/^[0-9]+$/.test(next) || !Number.isSafeInteger(partition)) throw new Error(`not a position: ${topic}[${partition}]@${next}`);
+    const name = sqlLiteral(this.options.name);
+    const rows = work.map((w) => `(${name}, ${sqlLiteral(w.event.id)}::uuid, ${sqlLiteral(w.event.type)})`);
+    return `WITH position AS (
+      INSERT INTO consumer_offsets (group_id, topic, partition, next_offset) VALUES (${sqlLiteral(this.groupId)}, ${sqlLiteral(topic)}, ${partition}, ${next}::bigint)
+      ON CONFLICT (group_id, topic, partition) DO UPDATE SET next_offset = EXCLUDED.next_offset, updated_at = now())
+    INSERT INTO inbox (consumer, event_id, event_type) VALUES ${rows.join(', ')} ON CONFLICT DO NOTHING RETURNING event_id`;
   }
 
   /** The one place handled events are announced (progress, benchmarks, metrics), after their transaction committed. */
@@ -561,6 +577,12 @@ export class EventConsumer {
     this.detail = detail;
   }
 }
+
+/**
+ * Chunks of up to this many events send their inbox statement with the START TRANSACTION (literals); longer ones bind it:
+ * as literals, a 500-event chunk cost PostgreSQL ~2 µs per event more than bound arrays (BENCHMARKS.md, third round).
+ */
+const ONE_ROUND_TRIP_ROWS = 100;
 
 /** Upserts a partition's position ($1 group, $2 topic, $3 partition, $4 next offset), as a CTE before the statement it rides on. */
 const STORE_POSITION = `WITH position AS (

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
+import { EntityManager, QueryRunner } from 'typeorm';
 import { EventDefinition, EventOf, Publisher, describeIssues, envelopeSchema } from '@giftflow/contracts';
 import type { z } from 'zod';
+import { sqlLiteral as literal } from '../database/sql-literal';
 import { currentTraceHeaders } from '../observability/trace-context';
 import { EventContext } from '../transaction/event-context';
 import { EventSchemaError } from './event-schema.error';
@@ -112,6 +113,58 @@ export class OutboxQueue {
     }
     return rows.length;
   }
+
+  /**
+   * Writes what is queued and commits `runner`'s transaction, in one round trip when at most
+   * ONE_ROUND_TRIP_ROWS rows are queued: the outbox INSERT travels with the COMMIT in one simple-protocol query
+   * (values written as escaped literals), as the relay sends its UPDATE with its COMMIT. Longer queues are
+   * written by `flush` first (one multi-row INSERT per 1000, parameters bound), then committed. If the INSERT
+   * fails, PostgreSQL skips the COMMIT and the caller rolls back as for any failed statement. Returns how many rows.
+   */
+  async flushAndCommit(runner: QueryRunner): Promise<number> {
+    const rows = queued.get(this)!;
+    if (rows.length > ONE_ROUND_TRIP_ROWS) return (await this.flush(runner.manager)) + (await commitWith(runner, null));
+    const statement = rows.length > 0 ? insertStatement(rows) : null;
+    return rows.splice(0).length + (await commitWith(runner, statement));
+  }
+}
+
+/** Up to this many queued rows go with the COMMIT as literals; a bulk write keeps the bound multi-row INSERT. */
+const ONE_ROUND_TRIP_ROWS = 100;
+
+/** INSERT … VALUES with each value an escaped literal (pg's escapeLiteral: quotes doubled, E'' when backslashes). */
+function insertStatement(rows: readonly OutboxRow[]): string {
+  const values = rows.map((r) => {
+    const headers = r.headers ? literal(JSON.stringify(r.headers)) : 'NULL';
+    return `(${literal(r.eventId)}, ${literal(r.topic)}, ${literal(r.key)}, ${literal(r.type)}, ${literal(r.json)}, ${headers})`;
+  });
+  return `INSERT INTO outbox (event_id, topic, message_key, event_type, envelope, headers) VALUES ${values.join(', ')}`;
+}
+
+/**
+ * `runner.commitTransaction()` (TypeORM's bookkeeping and subscribers' commit events as usual), with `statement`
+ * sent in the same query string as its COMMIT. Returns 0 (for adding up).
+ */
+async function commitWith(runner: QueryRunner, statement: string | null): Promise<number> {
+  if (statement === null) {
+    await runner.commitTransaction();
+    return 0;
+  }
+  const query = runner.query.bind(runner) as (sql: string, parameters?: unknown[], structured?: boolean) => Promise<unknown>;
+  let sent = false;
+  runner.query = ((sql: string, parameters?: unknown[], structured?: boolean) => {
+    if (sql !== 'COMMIT' || sent) return query(sql, parameters, structured);
+    sent = true;
+    return query(`${statement}; COMMIT`, parameters, structured);
+  }) as QueryRunner['query'];
+  try {
+    await runner.commitTransaction();
+  } finally {
+    delete (runner as Partial<QueryRunner>).query; // the prototype's again
+  }
+  // A transaction left nested (a SAVEPOINT still open) releases its savepoint instead of committing.
+  if (!sent) throw new Error('the transaction did not commit: a nested transaction is still open');
+  return 0;
 }
 
 function deepFreeze<T>(value: T): T {

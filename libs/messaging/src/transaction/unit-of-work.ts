@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Publisher } from '@giftflow/contracts';
 import { currentCorrelationId } from '../observability/correlation-context';
-import { OutboxTransaction } from '../outbox/outbox-transaction';
+import { OutboxQueue, OutboxTransaction } from '../outbox/outbox-transaction';
 import { EventContext } from './event-context';
+import { transactionWithOutbox } from './transaction-with-outbox';
 
 /**
  * The one transaction helper every command handler uses (docs/conventions.md §8): the state change and the events it
@@ -20,11 +21,12 @@ export class UnitOfWork {
   async run<T>(context: Partial<EventContext> & { actor: string }, work: (tx: OutboxTransaction) => Promise<T>): Promise<T> {
     // The request's correlation id (X-Correlation-Id, see libs/platform) when there is one.
     const full: EventContext = { correlationId: currentCorrelationId() ?? randomUUID(), causationId: null, ...context };
+    // The outbox INSERT goes with the COMMIT: one round trip fewer per transaction (BENCHMARKS.md, third round).
+    const queue = new OutboxQueue();
     let published = 0;
-    const result = await this.dataSource.transaction(async (manager) => {
-      const tx = new OutboxTransaction(manager, this.source, this.topicPrefix, full);
+    const result = await transactionWithOutbox(this.dataSource, queue, async (manager) => {
+      const tx = new OutboxTransaction(manager, this.source, this.topicPrefix, full, queue);
       const value = await work(tx);
-      await tx.flush();
       published = tx.pending.length;
       return value;
     });

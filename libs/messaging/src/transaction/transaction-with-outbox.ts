@@ -1,0 +1,63 @@
+import type { PoolClient, QueryResult } from 'pg';
+import { DataSource, EntityManager, QueryFailedError, QueryRunner } from 'typeorm';
+import type { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
+import { OutboxQueue } from '../outbox/outbox-transaction';
+
+/**
+ * TypeORM's `dataSource.transaction`, except that `queue`'s outbox rows are sent with the COMMIT, in one round trip
+ * (`OutboxQueue.flushAndCommit`; docs/backbone.md, "Only validated events reach the outbox"), and that `opening`, a
+ * statement of the caller's own with its values as literals (the consumer's inbox INSERT), may go with the START
+ * TRANSACTION: `work` gets its rows. As there: on any error the transaction is rolled back (after a failed COMMIT the
+ * ROLLBACK only draws a warning) and the error rethrown.
+ */
+export async function transactionWithOutbox<T>(
+  dataSource: DataSource,
+  queue: OutboxQueue,
+  work: (manager: EntityManager, opened: Record<string, unknown>[]) => Promise<T>,
+  opening?: string,
+): Promise<T> {
+  const runner = dataSource.createQueryRunner();
+  try {
+    const opened = await startWith(runner, opening);
+    const value = await work(runner.manager, opened);
+    await queue.flushAndCommit(runner);
+    return value;
+  } catch (error) {
+    if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+    throw error;
+  } finally {
+    await runner.release();
+  }
+}
+
+/**
+ * `runner.startTransaction()` (TypeORM's bookkeeping as usual), with `opening` sent in the same simple query as its
+ * START TRANSACTION on the runner's pg client; returns the rows `opening` answered.
+ */
+async function startWith(runner: QueryRunner, opening?: string): Promise<Record<string, unknown>[]> {
+  if (!opening) {
+    await runner.startTransaction();
+    return [];
+  }
+  const query = runner.query.bind(runner) as (sql: string, parameters?: unknown[], structured?: boolean) => Promise<unknown>;
+  let rows: Record<string, unknown>[] | null = null;
+  runner.query = (async (sql: string, parameters?: unknown[], structured?: boolean) => {
+    if (sql !== 'START TRANSACTION' || rows) return query(sql, parameters, structured);
+    const text = `START TRANSACTION; ${opening}`;
+    const client = (await (runner as PostgresQueryRunner).connect()) as PoolClient;
+    try {
+      const results = (await client.query(text)) as unknown as QueryResult[];
+      rows = results[1].rows;
+    } catch (error) {
+      throw new QueryFailedError(text, [], error as Error); // as TypeORM would: the SQLSTATE stays on driverError
+    }
+    return [];
+  }) as QueryRunner['query'];
+  try {
+    await runner.startTransaction();
+  } finally {
+    delete (runner as Partial<QueryRunner>).query; // the prototype's again
+  }
+  if (!rows) throw new Error('the transaction did not start: one was open already');
+  return rows;
+}

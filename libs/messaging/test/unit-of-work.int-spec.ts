@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { DonorRegisteredV1 } from '@giftflow/contracts';
+import { UnitOfWork } from '@giftflow/messaging';
+import { writerDatabase } from '../../testing/src/fixtures/backbone-fixture';
+
+const WRITER = 'giftflow_test_unit_of_work';
+
+/**
+ * UnitOfWork sends the outbox INSERT with the COMMIT, in one simple-protocol query with the values as escaped
+ * literals (docs/backbone.md, "Only validated events reach the outbox"): what it writes must be exactly what was
+ * published, whatever the strings hold, and a failure anywhere must leave nothing behind.
+ */
+describe('UnitOfWork', () => {
+  let db: DataSource;
+  let woken = 0;
+  let uow: UnitOfWork;
+
+  beforeEach(async () => {
+    db = await writerDatabase(true, WRITER);
+    await db.query('CREATE TABLE domain (id uuid PRIMARY KEY, note text NOT NULL)');
+    woken = 0;
+    uow = new UnitOfWork(db, 'donors', 'uow.', () => (woken += 1));
+  });
+
+  afterEach(async () => {
+    await db.destroy();
+  });
+
+  const outbox = (): Promise<{ event_id: string; topic: string; message_key: string; event_type: string; envelope: string; headers: unknown }[]> =>
+    db.query('SELECT event_id, topic, message_key, event_type, envelope, headers FROM outbox ORDER BY id');
+  const domainRows = async (): Promise<number> => (await db.query('SELECT count(*)::int AS n FROM domain'))[0].n;
+
+  /** Counts the queries sent to PostgreSQL (each one round trip) while `fn` runs. */
+  async function roundTrips(fn: () => Promise<unknown>): Promise<string[]> {
+    const sent: string[] = [];
+    const original = Client.prototype.query;
+    Client.prototype.query = function (this: Client, ...args: unknown[]) {
+      const text = args[0];
+      sent.push(typeof text === 'string' ? text : (text as { text: string }).text);
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof original;
+    try {
+      await fn();
+    } finally {
+      Client.prototype.query = original;
+    }
+    return sent;
+  }
+
+  it('writes keys and envelopes exactly as published, whatever quotes, backslashes or SQL they hold, with the domain write', async () => {
+    const keys = [`o'brien`, 'back\\slash \\\' and \\\\', `'); DELETE FROM domain; --`, 'E\'\\x41\'', 'ünïcødé 👍 $$ $1 ?', 'a'.repeat(5000)];
+    const published = await uow.run({ actor: `act'or\\` }, async (tx) => {
+      await tx.manager.query('INSERT INTO domain (id, note) VALUES ($1, $2)', [randomUUID(), 'the state change']);
+      return keys.map((key) => {
+        const donorId = randomUUID();
+        return tx.publish(DonorRegisteredV1, key, { donorId, kind: 'business' });
+      });
+    });
+    const rows = await outbox();
+    expect(rows.map((r) => r.message_key)).toEqual(keys);
+    expect(rows.map((r) => r.event_id)).toEqual(published.map((e) => e.id));
+    expect(rows.map((r) => JSON.parse(r.envelope))).toEqual(published.map((e) => JSON.parse(JSON.stringify(e))));
+    expect(rows.every((r) => r.topic === 'uow.donors.events' && r.event_type === 'DonorRegistered' && r.headers === null)).toBe(true);
+    expect(await domainRows()).toBe(1);
+    expect(woken).toBe(1);
+  });
+
+  it('commits a one-event transaction in two round trips: START TRANSACTION, then the outbox INSERT with the COMMIT', async () => {
+    const sent = await roundTrips(() => uow.run({ actor: 'test' }, async (tx) => {
+      const donorId = randomUUID();
+      tx.publish(DonorRegisteredV1, donorId, { donorId, kind: 'business' });
+    }));
+    expect(sent).toHaveLength(2);
+    expect(sent[0]).toBe('START TRANSACTION');
+    expect(sent[1]).toMatch(/^INSERT INTO outbox .* VALUES \(.*\); COMMIT$/s);
+    expect(await outbox()).toHaveLength(1);
+    // A transaction that publishes nothing commits as before.
+    const plain = await roundTrips(() => uow.run({ actor: 'test' }, async (tx) => tx.manager.query('SELECT 1')));
+    expect(plain).toEqual(['START TRANSACTION', 'SELECT 1', 'COMMIT']);
+    expect(woken).toBe(1);
+  });
+
+  it('writes a long queue with the bound multi-row INSERT, then commits; rows flushed early are not written twice', async () => {
+    const ids = await uow.run({ actor: 'test' }, async (tx) => {
+      const publish = () => {
+        const donorId = randomUUID();
+        return tx.publish(DonorRegisteredV1, donorId, { donorId, kind: 'business' }).id;
+      };
+      const early = [publish(), publish()];
+      expect(await tx.flush()).toBe(2);
+      return [...early, ...Array.from({ length: 250 }, publish)];
+    });
+    expect((await outbox()).map((r) => r.event_id)).toEqual(ids);
+    expect(woken).toBe(1);
+  });
+
+  it('rolls back the domain write when the outbox INSERT fails, skips the COMMIT, and leaves the connection usable', async () => {
+    await expect(uow.run({ actor: 'test' }, async (tx) => {
+      await tx.manager.query('INSERT INTO domain (id, note) VALUES ($1, $2)', [randomUUID(), 'must not stay']);
+      const donorId = randomUUID();
+      const event = tx.publish(DonorRegisteredV1, donorId, { donorId, kind: 'business' });
+      // A row with the same event id makes the INSERT sent with the COMMIT fail (unique violation).
+      await tx.manager.query(`INSERT INTO outbox (event_id, topic, message_key, event_type, envelope) VALUES ($1, 't', 'k', 'x', '{}')`, [event.id]);
+    })).rejects.toMatchObject({ driverError: expect.objectContaining({ code: '23505' }) });
+    expect(await domainRows()).toBe(0);
+    expect(await outbox()).toHaveLength(0);
+    expect(woken).toBe(0);
+    // Every pooled connection is idle and outside a transaction afterwards.
+    for (let i = 0; i < 12; i += 1) {
+      await uow.run({ actor: 'test' }, async (tx) => {
+        const donorId = randomUUID();
+        tx.publish(DonorRegisteredV1, donorId, { donorId, kind: 'business' });
+      });
+    }
+    expect(await outbox()).toHaveLength(12);
+    const [{ open }] = await db.query(`SELECT count(*)::int AS open FROM pg_stat_activity WHERE datname = $1 AND state LIKE 'idle in transaction%'`, [WRITER]);
+    expect(open).toBe(0);
+  });
+
+  it('refuses a NUL in a key as PostgreSQL would, and rolls everything back; an error in the work does the same', async () => {
+    await expect(uow.run({ actor: 'test' }, async (tx) => {
+      await tx.manager.query('INSERT INTO domain (id, note) VALUES ($1, $2)', [randomUUID(), 'must not stay']);
+      const donorId = randomUUID();
+      tx.publish(DonorRegisteredV1, `nul\0here`, { donorId, kind: 'business' });
+    })).rejects.toMatchObject({ code: '22021' });
+    await expect(uow.run({ actor: 'test' }, async (tx) => {
+      await tx.manager.query('INSERT INTO domain (id, note) VALUES ($1, $2)', [randomUUID(), 'must not stay']);
+      throw new Error('the handler failed');
+    })).rejects.toThrow('the handler failed');
+    expect(await domainRows()).toBe(0);
+    expect(await outbox()).toHaveLength(0);
+    expect(woken).toBe(0);
+  });
+});
