@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, MigrationInterface } from 'typeorm';
 import { MESSAGING_MIGRATIONS, guardPostgresClients, postgresSessionSettings } from '@giftflow/messaging';
 
 const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -37,16 +37,18 @@ async function onServer(name: string, statements: string[]): Promise<void> {
 }
 
 /**
- * A DataSource on a fresh test database with the outbox and inbox tables, plus whatever SQL the test
- * needs for its own state (run after the migrations).
+ * A DataSource on a fresh test database with the outbox and inbox tables (and a service's own `migrations` after
+ * them, e.g. reporting's read model), plus whatever SQL the test needs for its own state (run after the migrations).
  */
-export async function createTestDataSource(name: string, setupSql: string[] = [], fresh = true): Promise<DataSource> {
+export async function createTestDataSource(
+  name: string, setupSql: string[] = [], fresh = true, migrations: Array<new () => MigrationInterface> = [],
+): Promise<DataSource> {
   if (fresh) await recreateTestDatabase(name);
   assertTestDatabaseName(name);
   const dataSource = new DataSource({
     type: 'postgres',
     url: testDatabaseUrl(name),
-    migrations: MESSAGING_MIGRATIONS,
+    migrations: [...MESSAGING_MIGRATIONS, ...migrations],
     migrationsRun: fresh,
     extra: { max: 8, ...postgresSessionSettings() },
   });

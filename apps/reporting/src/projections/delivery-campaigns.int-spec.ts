@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AllocationRequestedV1, DeliveryConfirmedV2, GiftflowEvent } from '@giftflow/contracts';
-import { MESSAGING_MIGRATIONS } from '@giftflow/messaging';
-import { envelopeOf, recreateTestDatabase, sleep, testDatabaseUrl } from '@giftflow/testing';
+import { createTestDataSource, envelopeOf, sleep, testDatabaseName } from '@giftflow/testing';
 import { projectChunk } from '../reporting.subscriptions';
 import { REPORTING_MIGRATIONS } from '../migrations/reporting-migrations';
 
@@ -11,17 +10,12 @@ import { REPORTING_MIGRATIONS } from '../migrations/reporting-migrations';
  * topics is projected first, and when the two are projected by concurrent transactions (real PostgreSQL).
  */
 describe('a delivery gets the campaign of its allocation', () => {
-  const database = `giftflow_test_reporting_links_${process.env.GIFTFLOW_TEST_PORT_BASE ?? '0'}`;
+  const database = testDatabaseName('reporting_links');
   const generation = 1;
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    await recreateTestDatabase(database);
-    dataSource = new DataSource({
-      type: 'postgres', url: testDatabaseUrl(database), migrationsRun: true,
-      migrations: [...MESSAGING_MIGRATIONS, ...REPORTING_MIGRATIONS],
-    });
-    await dataSource.initialize();
+    dataSource = await createTestDataSource(database, [], true, REPORTING_MIGRATIONS);
   });
 
   afterAll(async () => {

@@ -2,8 +2,7 @@ import { DataSource } from 'typeorm';
 import {
   AllocationCancelledV1, BeneficiariesMergedV1, BeneficiaryUpdatedV1, Envelope, GiftflowEvent, PledgeCancelledV1,
 } from '@giftflow/contracts';
-import { MESSAGING_MIGRATIONS } from '@giftflow/messaging';
-import { envelopeOf, recreateTestDatabase, testDatabaseUrl } from '@giftflow/testing';
+import { createTestDataSource, envelopeOf, testDatabaseName } from '@giftflow/testing';
 import { createGenerationPartitions } from '../../../generations/generation-partitions';
 import { projectChunk, projectionOf } from '../../../reporting.subscriptions';
 import { provinceStory } from '../../../testing/province-story.fixture';
@@ -20,7 +19,7 @@ import { REPORTING_MIGRATIONS } from '../../../migrations/reporting-migrations';
  * topic (deliveries before their requests, receipts before their pledges), its rollups built as the rebuild builds them.
  */
 describe('the summary from month rollups', () => {
-  const database = `giftflow_test_reporting_rollups_${process.env.GIFTFLOW_TEST_PORT_BASE ?? '0'}`;
+  const database = testDatabaseName('reporting_rollups');
   const story = provinceStory();
   const { ids, allocations } = story;
   let dataSource: DataSource;
@@ -35,12 +34,7 @@ describe('the summary from month rollups', () => {
   ];
 
   beforeAll(async () => {
-    await recreateTestDatabase(database);
-    dataSource = new DataSource({
-      type: 'postgres', url: testDatabaseUrl(database), migrationsRun: true,
-      migrations: [...MESSAGING_MIGRATIONS, ...REPORTING_MIGRATIONS],
-    });
-    await dataSource.initialize();
+    dataSource = await createTestDataSource(database, [], true, REPORTING_MIGRATIONS);
     handler = new SummaryHandler(dataSource);
   });
 
