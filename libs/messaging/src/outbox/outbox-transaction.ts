@@ -3,6 +3,7 @@ import { EntityManager, QueryRunner } from 'typeorm';
 import { EventDefinition, EventOf, Publisher, describeIssues, envelopeSchema } from '@giftflow/contracts';
 import type { z } from 'zod';
 import { sqlLiteral as literal } from '../database/sql-literal';
+import { replaceQueryOnce } from '../transaction/replace-query-once';
 import { currentTraceHeaders } from '../observability/trace-context';
 import { EventContext } from '../transaction/event-context';
 import { EventSchemaError } from './event-schema.error';
@@ -150,18 +151,7 @@ async function commitWith(runner: QueryRunner, statement: string | null): Promis
     await runner.commitTransaction();
     return 0;
   }
-  const query = runner.query.bind(runner) as (sql: string, parameters?: unknown[], structured?: boolean) => Promise<unknown>;
-  let sent = false;
-  runner.query = ((sql: string, parameters?: unknown[], structured?: boolean) => {
-    if (sql !== 'COMMIT' || sent) return query(sql, parameters, structured);
-    sent = true;
-    return query(`${statement}; COMMIT`, parameters, structured);
-  }) as QueryRunner['query'];
-  try {
-    await runner.commitTransaction();
-  } finally {
-    delete (runner as Partial<QueryRunner>).query; // the prototype's again
-  }
+  const sent = await replaceQueryOnce(runner, 'COMMIT', (query) => query(`${statement}; COMMIT`), () => runner.commitTransaction());
   // A transaction left nested (a SAVEPOINT still open) releases its savepoint instead of committing.
   if (!sent) throw new Error('the transaction did not commit: a nested transaction is still open');
   return 0;

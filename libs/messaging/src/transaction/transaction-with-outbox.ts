@@ -2,6 +2,7 @@ import type { PoolClient, QueryResult } from 'pg';
 import { DataSource, EntityManager, QueryFailedError, QueryRunner } from 'typeorm';
 import type { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { OutboxQueue } from '../outbox/outbox-transaction';
+import { replaceQueryOnce } from './replace-query-once';
 
 /**
  * TypeORM's `dataSource.transaction`, except that `queue`'s outbox rows are sent with the COMMIT, in one round trip
@@ -39,10 +40,8 @@ async function startWith(runner: QueryRunner, opening?: string): Promise<Record<
     await runner.startTransaction();
     return [];
   }
-  const query = runner.query.bind(runner) as (sql: string, parameters?: unknown[], structured?: boolean) => Promise<unknown>;
-  let rows: Record<string, unknown>[] | null = null;
-  runner.query = (async (sql: string, parameters?: unknown[], structured?: boolean) => {
-    if (sql !== 'START TRANSACTION' || rows) return query(sql, parameters, structured);
+  let rows: Record<string, unknown>[] = [];
+  const started = await replaceQueryOnce(runner, 'START TRANSACTION', async () => {
     const text = `START TRANSACTION; ${opening}`;
     const client = (await (runner as PostgresQueryRunner).connect()) as PoolClient;
     try {
@@ -52,12 +51,7 @@ async function startWith(runner: QueryRunner, opening?: string): Promise<Record<
       throw new QueryFailedError(text, [], error as Error); // as TypeORM would: the SQLSTATE stays on driverError
     }
     return [];
-  }) as QueryRunner['query'];
-  try {
-    await runner.startTransaction();
-  } finally {
-    delete (runner as Partial<QueryRunner>).query; // the prototype's again
-  }
-  if (!rows) throw new Error('the transaction did not start: one was open already');
+  }, () => runner.startTransaction());
+  if (!started) throw new Error('the transaction did not start: one was open already');
   return rows;
 }
