@@ -19,8 +19,10 @@ export interface Delivery {
 }
 
 export interface LatencyResult extends Delivery {
-  /** Each event's commit → handled time in ms, ascending. */
+  /** Each measured event's commit → handled time in ms, ascending (the warm-up's events are not among them). */
   latencies: number[];
+  /** The same for the events offered during the warm-up. */
+  warmUpLatencies: number[];
   /** The rate the writer actually committed at (below the offer when the machine cannot keep up). */
   committedPerSecond: number;
   /** CPU per event of the writer process (UnitOfWork + relay) and of the writer database's backends, in µs. */
@@ -40,6 +42,8 @@ export interface ThroughputResult extends Delivery {
   consumerCpuUs: number;
   /** CPU per event of the writer database's PostgreSQL backends (UnitOfWork's and the relay's statements), in µs. */
   writerDbCpuUs: number;
+  /** CPU per event of the reader database's backends (the consumer's inbox, positions and handler statements), in µs. */
+  readerDbCpuUs: number;
 }
 
 /** Fresh topics, an empty `received`, the reader process joined and the relay's producer connected. */
@@ -84,6 +88,7 @@ export async function backboneThroughput(kafka: Kafka, writer: DataSource, reade
     const consumerCpuBefore = consumer.cpuMs();
     const writerCpuBefore = process.cpuUsage();
     const writerDbBefore = await backendCpuMs(writer, WRITER_DB);
+    const readerDbBefore = await backendCpuMs(reader, READER_DB);
     const start = Date.now();
     ids = await writeDonorEvents(writer, prefix, settings.events, settings.perTransaction, () => relay.wake());
     const commitMs = Date.now() - start;
@@ -93,11 +98,13 @@ export async function backboneThroughput(kafka: Kafka, writer: DataSource, reade
     const publishedAt = await epochMs(writer, `SELECT extract(epoch FROM max(published_at)) * 1000 AS at FROM outbox WHERE topic LIKE '${prefix}%'`);
     const writerCpu = process.cpuUsage(writerCpuBefore);
     const writerDbMs = cpuSpentMs(writerDbBefore, await backendCpuMs(writer, WRITER_DB));
+    const readerDbMs = cpuSpentMs(readerDbBefore, await backendCpuMs(reader, READER_DB)); // before the consumer's connections close
     timing = {
       commitMs, publishedMs: publishedAt - start, endToEndMs: handledAt - start,
       writerCpuUs: Math.round((writerCpu.user + writerCpu.system) / ids.length),
       consumerCpuUs: Math.round(((consumer.cpuMs() - consumerCpuBefore) * 1000) / ids.length),
       writerDbCpuUs: Math.round((writerDbMs * 1000) / ids.length),
+      readerDbCpuUs: Math.round((readerDbMs * 1000) / ids.length),
     };
   } finally {
     await consumer.stop();
@@ -108,14 +115,16 @@ export async function backboneThroughput(kafka: Kafka, writer: DataSource, reade
 
 /**
  * One event per transaction, offered at `offeredRate` per second on a fixed schedule (open loop: a slow
- * backbone does not slow the offer down). Latency = consumer's clock_timestamp() at the insert − the
- * moment the producer saw its commit.
+ * backbone does not slow the offer down), `warmUpSeconds` first and then `latencySeconds` measured. Latency =
+ * consumer's clock_timestamp() at the insert − the moment the producer saw its commit.
  */
 export async function backboneLatency(kafka: Kafka, writer: DataSource, reader: DataSource, variant: ConsumerVariant): Promise<LatencyResult> {
   const { relay, consumer, prefix } = await stage(kafka, writer, reader, 'bench-latency', variant);
   const uow = new UnitOfWork(writer, 'donors', prefix, () => relay.wake());
   const committedAt = new Map<string, number>();
-  const total = settings.offeredRate * settings.latencySeconds;
+  const warmUpIds = new Set<string>();
+  const warmUp = settings.offeredRate * settings.warmUpSeconds;
+  const total = warmUp + settings.offeredRate * settings.latencySeconds;
   const tickMs = 10;
   const perTick = (settings.offeredRate * tickMs) / 1000;
   let committedPerSecond: number;
@@ -130,8 +139,12 @@ export async function backboneLatency(kafka: Kafka, writer: DataSource, reader: 
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       for (let i = 0; i < perTick && sent < total; i += 1, sent += 1) {
         const donorId = randomUUID();
+        const warming = sent < warmUp;
         writes.push(uow.run({ actor: 'bench' }, async (tx) => tx.publish(DonorRegisteredV1, donorId, { donorId, kind: 'individual' }).id)
-          .then((id) => void committedAt.set(id, Date.now())));
+          .then((id) => {
+            committedAt.set(id, Date.now());
+            if (warming) warmUpIds.add(id);
+          }));
       }
       if (tick > 0 && tick % 200 === 0) log(`latency: offered ${sent}/${total}`);
     }
@@ -149,6 +162,9 @@ export async function backboneLatency(kafka: Kafka, writer: DataSource, reader: 
   }
   const delivery = await countDelivery(reader, [...committedAt.keys()]);
   const rows: { event_id: string; at: number }[] = await reader.query('SELECT DISTINCT ON (event_id) event_id, extract(epoch FROM handled_at) * 1000 AS at FROM received ORDER BY event_id, handled_at');
-  const latencies = rows.filter((r) => committedAt.has(r.event_id)).map((r) => Number(r.at) - committedAt.get(r.event_id)!).sort((a, b) => a - b);
-  return { latencies, committedPerSecond, ...cpu, ...delivery };
+  const latencyOf = (r: { event_id: string; at: number }) => Number(r.at) - committedAt.get(r.event_id)!;
+  const ours = rows.filter((r) => committedAt.has(r.event_id));
+  const latencies = ours.filter((r) => !warmUpIds.has(r.event_id)).map(latencyOf).sort((a, b) => a - b);
+  const warmUpLatencies = ours.filter((r) => warmUpIds.has(r.event_id)).map(latencyOf).sort((a, b) => a - b);
+  return { latencies, warmUpLatencies, committedPerSecond, ...cpu, ...delivery };
 }

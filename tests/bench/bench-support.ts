@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
+import { DEFAULT_PARTITIONS_CONCURRENTLY } from '@giftflow/messaging';
 import { exited, waitFor } from '@giftflow/testing';
 
 /** Knobs of one benchmark run; every one can be overridden from the environment for profiling. */
@@ -16,16 +17,23 @@ export const settings = {
   /** The consumer's default chunk (services run with it). */
   chunkSize: Number(process.env.BENCH_CHUNK_SIZE ?? 500),
   /**
-   * The backbone runs once per consumer variant: the number is its partitionsConsumedConcurrently (1 is the
-   * default services run with, 6 one per partition), a trailing `b` a batch handler (`onEach`: one multi-row
-   * INSERT per chunk, as a read model writes) instead of one INSERT per event.
+   * The backbone runs once per consumer variant: the number is its partitionsConsumedConcurrently (3, the default
+   * services run with; `BENCH_VARIANTS=3,1,3b` adds one partition at a time), a trailing `b` a batch handler
+   * (`onEach`: one multi-row INSERT per chunk, as a read model writes) instead of one INSERT per event. The JSON
+   * line's `perEvent` and `batch` are the first variant of each kind.
    */
-  variants: (process.env.BENCH_VARIANTS ?? '1,6,6b').split(',').map((v) => ({ concurrency: parseInt(v, 10), batch: v.endsWith('b') })),
+  variants: (process.env.BENCH_VARIANTS ?? `${DEFAULT_PARTITIONS_CONCURRENTLY},${DEFAULT_PARTITIONS_CONCURRENTLY}b`).split(',').map((v) => ({ concurrency: parseInt(v, 10), batch: v.endsWith('b') })),
   relayBatch: Number(process.env.BENCH_RELAY_BATCH ?? 1_000),
   /** The relay's wakeLingerMs (its default when unset). */
   relayLingerMs: process.env.BENCH_RELAY_LINGER_MS ? Number(process.env.BENCH_RELAY_LINGER_MS) : undefined,
   offeredRate: Number(process.env.BENCH_RATE ?? 1_000),
   latencySeconds: Number(process.env.BENCH_LATENCY_SECONDS ?? 10),
+  /**
+   * Seconds offered at the same rate before the measured ones: the first second of a run pays for JIT compilation,
+   * fresh topics' first fetches and the throughput run's autovacuum (BENCHMARKS.md); its events are still counted
+   * for lost and doubled, and its p99 is printed beside the measured one.
+   */
+  warmUpSeconds: Number(process.env.BENCH_WARM_UP_SECONDS ?? 2),
 };
 
 export const log = (line: string) => console.log(`[bench] ${new Date().toISOString().slice(11, 19)} ${line}`);
@@ -99,7 +107,7 @@ export async function startReaderProcess(kafka: Kafka, env: Record<string, strin
 
 export type ConsumerVariant = (typeof settings.variants)[number];
 export const describeVariant = ({ concurrency, batch }: ConsumerVariant) =>
-  `${concurrency} partition${concurrency === 1 ? '' : 's'} at a time${concurrency === 1 && !batch ? ' (default)' : ''}, ${batch ? 'batch handler' : 'one INSERT per event'}`;
+  `${concurrency} partition${concurrency === 1 ? '' : 's'} at a time${concurrency === DEFAULT_PARTITIONS_CONCURRENTLY ? ' (default)' : ''}, ${batch ? 'batch handler' : 'one INSERT per event'}`;
 
 /** CPU time (user + system, ms) a process of this machine has used so far, from /proc/<pid>/stat; 0 once it is gone. */
 export function cpuMsOf(pid: number | undefined): number {

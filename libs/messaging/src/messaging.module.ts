@@ -86,6 +86,7 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
         topics: consumed,
         topicPrefix: prefix,
         subscriptions: subscriptions.map((s) => this.bind(s)),
+        partitionsConsumedConcurrently: this.settings.partitionsConcurrently,
         onPublished: () => this.relay.wake(),
         metrics: this.metrics ?? NO_MESSAGING_METRICS,
       });

@@ -1,7 +1,12 @@
+import { getDataSourceToken } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { Envelope } from '@giftflow/contracts';
+import { OutboxTransaction } from '@giftflow/messaging';
 import { fundDateOf } from '@giftflow/platform';
-import { testBearer } from '@giftflow/testing';
+import { sleep, testBearer } from '@giftflow/testing';
 import { DonorsTestKit } from '../../test/donors-test-kit';
+import { CountReceivedWhenGoodsReceivedConsumer } from './progress/count-received-when-goods-received.consumer';
 
 /** Pledges of the programmes: business dates, amendments, closing, walk-ins, big money, lists (real PostgreSQL and Kafka). */
 describe('pledges: pledgedOn/expectedOn, PATCH /pledges/:id, POST /pledges/:id/close, walk-ins, 64-bit money, GET /pledges', () => {
@@ -152,6 +157,44 @@ describe('pledges: pledgedOn/expectedOn, PATCH /pledges/:id, POST /pledges/:id/c
     await kit.inventoryPublishes(kit.deliveryConfirmedV2([[pledgeId, 'backpack', 3], [null, 'heart-screening', 1]]));
     const given = await kit.pledgeOnceIt(pledgeId, '3 delivered (v2)', (p) => p.lines[0].delivered === 3);
     expect(given.status).toBe('received');
+  });
+
+  it('adds up two walk-in receipts for one pledge handled at once (two partitions: receipts are keyed by receipt id)', async () => {
+    const walkInDonor = await kit.givenDonor('individual', 'Two passers-by, one walk-in pledge');
+    const pledgeId = randomUUID();
+    const first = kit.walkInReceived(pledgeId, walkInDonor, null, [['backpack', 2, 250_000]]);
+    const second = kit.walkInReceived(pledgeId, walkInDonor, null, [['backpack', 3, 250_000], ['kite', 1, 40_000]]);
+    const handler = kit.service.app.get(CountReceivedWhenGoodsReceivedConsumer);
+    const dataSource = kit.service.app.get<DataSource>(getDataSourceToken());
+    const txFor = (manager: EntityManager, event: Envelope) =>
+      new OutboxTransaction(manager, 'donors', kit.prefix, { actor: event.actor, correlationId: event.correlationId, causationId: event.id });
+
+    // The first receipt has made the pledge but not committed...
+    const runner = dataSource.createQueryRunner();
+    await runner.connect();
+    let secondRun: Promise<unknown> = Promise.resolve();
+    try {
+      await runner.startTransaction();
+      await handler.handle(first, txFor(runner.manager, first));
+      // ...while the second, finding no pledge yet, waits on its row; then adds to it (before: a unique violation).
+      let secondDone = false;
+      secondRun = dataSource.transaction((m) => handler.handle(second, txFor(m, second))).then(() => void (secondDone = true));
+      await sleep(300);
+      expect(secondDone).toBe(false);
+      await runner.commitTransaction();
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+    }
+    await secondRun;
+
+    expect(await kit.pledge(pledgeId)).toMatchObject({
+      id: pledgeId, donorId: walkInDonor, status: 'received', walkIn: true,
+      lines: [
+        { itemCode: 'backpack', pledged: 5, received: 5, delivered: 0, unitValueVnd: 250_000 },
+        { itemCode: 'kite', pledged: 1, received: 1, delivered: 0, unitValueVnd: 40_000 },
+      ],
+    });
   });
 
   it('dead-letters a walk-in receipt from a donor donors never registered, and moves on', async () => {

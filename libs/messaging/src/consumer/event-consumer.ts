@@ -27,6 +27,12 @@ export interface EventConsumerOptions {
   retryBackoffMs?: number;
   /** Messages handled in one database transaction on the fast path. */
   chunkSize?: number;
+  /**
+   * Partitions whose chunks are handled at the same time, each in its own transaction (default 3). Per-key order
+   * holds (a key lives in one partition); handlers of different keys may run side by side, as HTTP commands already
+   * do beside them. One at a time, a per-event handler's round trip per event bounds the whole consumer
+   * (docs/backbone.md, "Partitions handled side by side").
+   */
   partitionsConsumedConcurrently?: number;
   /** Infrastructure failures in a row after which the consumer reports itself paused (not ready); default 3. */
   pauseAfterInfrastructureFailures?: number;
@@ -115,7 +121,8 @@ export class EventConsumer {
   private restarts = 0;
   private restartLoop: Promise<void> | null = null;
   private wakeSleepers = new Set<() => void>();
-  private inFlight: Promise<void> | null = null;
+  /** The batches being handled (one per partition handled at the same time): stop() lets each finish or roll back. */
+  private readonly inFlight = new Set<Promise<void>>();
   /** Positions stored in the database, per `topic:partition`, as last read or written in this assignment (null: none). */
   private readonly positions = new Map<string, bigint | null>();
   /** Partitions sought to their stored position in this assignment (once each: a position Kafka no longer has is left). */
@@ -167,7 +174,7 @@ export class EventConsumer {
     for (const wake of this.wakeSleepers) wake();
     const deadline = Date.now() + (this.options.stopTimeoutMs ?? 8_000);
     await within(this.restartLoop ?? Promise.resolve(), deadline);
-    await within(this.inFlight ?? Promise.resolve(), deadline);
+    await within(Promise.all(this.inFlight), deadline);
     await within(this.disconnect(), deadline + 1_000);
     this.setState('stopped');
   }
@@ -199,7 +206,7 @@ export class EventConsumer {
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? DEFAULT_PARTITIONS_CONCURRENTLY,
       eachBatch: (payload) => this.track(this.handleBatch(payload, consumer)),
     });
     this.metrics.consumerStarted({ consumer: this.options.name, groupId: this.groupId, topics: this.options.topics });
@@ -235,11 +242,12 @@ export class EventConsumer {
   }
 
   private async track(batch: Promise<void>): Promise<void> {
-    this.inFlight = batch.catch(() => undefined);
+    const settled = batch.catch(() => undefined);
+    this.inFlight.add(settled);
     try {
       await batch;
     } finally {
-      this.inFlight = null;
+      this.inFlight.delete(settled);
     }
   }
 
@@ -468,10 +476,11 @@ export class EventConsumer {
       const fresh = new Set<string>((opened as { event_id: string }[]).map((r) => r.event_id));
       const insert = async (items: Work[]) => {
         // The position rides on the inbox statement: one round trip for both.
+        // The ids travel as one JSON parameter, as the outbox's rows do (OutboxQueue.flush).
         const rows: { event_id: string }[] = await manager.query(
-          `${STORE_POSITION} INSERT INTO inbox (consumer, event_id, event_type) SELECT $5, * FROM unnest($6::uuid[], $7::text[])
+          `${STORE_POSITION} INSERT INTO inbox (consumer, event_id, event_type) SELECT $5, r.id, r.type FROM json_to_recordset($6::json) AS r(id uuid, type text)
            ON CONFLICT DO NOTHING RETURNING event_id`,
-          [this.groupId, position.topic, position.partition, position.next, name, items.map((w) => w.event.id), items.map((w) => w.event.type)],
+          [this.groupId, position.topic, position.partition, position.next, name, JSON.stringify(items.map((w) => ({ id: w.event.id, type: w.event.type })))],
         );
         for (const r of rows) fresh.add(r.event_id);
       };
@@ -577,6 +586,9 @@ export class EventConsumer {
     this.detail = detail;
   }
 }
+
+/** Partitions handled at the same time unless a consumer says otherwise (KAFKA_PARTITIONS_CONCURRENTLY for the services). */
+export const DEFAULT_PARTITIONS_CONCURRENTLY = 3;
 
 /**
  * Chunks of up to this many events send their inbox statement with the START TRANSACTION (literals); longer ones bind it:

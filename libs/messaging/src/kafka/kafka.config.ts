@@ -7,6 +7,8 @@ export interface KafkaSettings {
   /** Partitions of each topic created at start-up (default 6). */
   partitions: number;
   topicPrefix: string;
+  /** Partitions a service's consumer handles at the same time (KAFKA_PARTITIONS_CONCURRENTLY; EventConsumer's default when unset). */
+  partitionsConcurrently?: number;
 }
 
 export function kafkaSettingsFromEnv(clientId: string, env: NodeJS.ProcessEnv = process.env): KafkaSettings {
@@ -15,6 +17,7 @@ export function kafkaSettingsFromEnv(clientId: string, env: NodeJS.ProcessEnv = 
     clientId,
     partitions: Number(env.KAFKA_PARTITIONS ?? 6),
     topicPrefix: env.KAFKA_TOPIC_PREFIX ?? '',
+    partitionsConcurrently: positiveInteger('KAFKA_PARTITIONS_CONCURRENTLY', env.KAFKA_PARTITIONS_CONCURRENTLY),
   };
 }
 
@@ -26,4 +29,11 @@ export function createKafka(settings: Pick<KafkaSettings, 'brokers' | 'clientId'
     // Retries with backoff up to ~30 s, so a broker restart is ridden out rather than fatal.
     retry: { initialRetryTime: 200, retries: 10, maxRetryTime: 5000 },
   });
+}
+
+function positiveInteger(name: string, value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, not "${value}"`);
+  return n;
 }

@@ -1,4 +1,4 @@
-import { Link, ROOT_CONTEXT, Span, SpanKind, SpanStatusCode, context, propagation, trace } from '@opentelemetry/api';
+import { Context, Link, ROOT_CONTEXT, Span, SpanKind, SpanStatusCode, context, propagation, trace } from '@opentelemetry/api';
 import type { IHeaders, KafkaMessage } from 'kafkajs';
 import type { GiftflowEvent } from '@giftflow/contracts';
 import { runWithCorrelationId } from './correlation-context';
@@ -71,7 +71,7 @@ export function handleInTraceContext<T>(
   events: GiftflowEvent[],
   work: () => Promise<T>,
 ): Promise<T> {
-  const [first, ...others] = messages.map((m) => propagation.extract(ROOT_CONTEXT, headerStrings(m.headers)));
+  const [first, ...others] = messages.map(contextOf);
   const links: Link[] = others.map((c) => trace.getSpanContext(c)).filter((s) => s !== undefined).map((s) => ({ context: s }));
   const event = events[0];
   const span = tracer().startSpan(`${topic} process`, {
@@ -97,6 +97,15 @@ export function handleInTraceContext<T>(
       span.end();
     }
   }));
+}
+
+/**
+ * The trace context a message was sent in. Only a message with a `traceparent` header (W3C trace context, the
+ * propagation libs/platform registers) has one: the others are not converted header by header, which cost the
+ * consumer ~1.5 µs per event (BENCHMARKS.md, issue #7, fourth round).
+ */
+function contextOf(message: KafkaMessage): Context {
+  return message.headers?.traceparent === undefined ? ROOT_CONTEXT : propagation.extract(ROOT_CONTEXT, headerStrings(message.headers));
 }
 
 /** Kafka header values are Buffers (or lists of them): the propagator wants strings. */
