@@ -1,7 +1,8 @@
 import { Kafka } from 'kafkajs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { storedOffsetTotal } from '@giftflow/messaging';
+import { DonorRegisteredV1 } from '@giftflow/contracts';
+import { DEFAULT_PARTITIONS_CONCURRENTLY, EventConsumer, on, storedOffsetTotal } from '@giftflow/messaging';
 import { testKafka, uniquePrefix, waitFor } from '@giftflow/testing';
 import {
   newRelay, prepareTopics, readerDatabase, receivedCounts, recordingConsumer, topicFor, writeDonorEvents, writerDatabase,
@@ -56,7 +57,81 @@ describe('EventConsumer round trips', () => {
     expect(opened.length).toBeGreaterThanOrEqual(5); // chunks of at most 7
     expect(opened.every((q) => /INSERT INTO inbox .* VALUES .* ON CONFLICT DO NOTHING RETURNING event_id$/s.test(q))).toBe(true);
     expect(sent.filter((q) => q === 'START TRANSACTION')).toHaveLength(0);
-    expect(sent.filter((q) => q.includes('unnest($6::uuid[]'))).toHaveLength(0); // the bound inbox statement
+    expect(sent.filter((q) => q.includes('json_to_recordset($6::json)'))).toHaveLength(0); // the bound inbox statement
+    await reader.query('TRUNCATE received');
+  });
+
+  it('binds the inbox rows of a chunk of more than 100 events as one JSON parameter, each event once', async () => {
+    const prefix = uniquePrefix('round-trips-long');
+    await prepareTopics(kafka, prefix, 1);
+    const ids = await writeDonorEvents(writer, prefix, 250, 250);
+    const relay = newRelay(writer, kafka);
+    while ((await relay.publishBatch()) > 0);
+    await relay.stop();
+    const sent: string[] = [];
+    const original = Client.prototype.query;
+    Client.prototype.query = function (this: Client, ...args: unknown[]) {
+      const text = args[0];
+      sent.push(typeof text === 'string' ? text : (text as { text?: string }).text ?? '');
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof original;
+    const consumer = recordingConsumer(kafka, reader, prefix, { chunkSize: 250 });
+    try {
+      await consumer.start();
+      await waitFor('all 250 handled', async () => (await storedOffsetTotal(reader, consumer.groupId, topicFor(prefix))) === 250);
+    } finally {
+      await consumer.stop();
+      Client.prototype.query = original;
+    }
+    expect(sent.some((q) => q.includes('json_to_recordset($6::json)'))).toBe(true);
+    const [{ inbox }] = await reader.query(`SELECT count(*)::int AS inbox FROM inbox WHERE event_id = ANY($1::uuid[])`, [ids]);
+    expect(inbox).toBe(250);
+    const rows: { event_id: string; n: number }[] = await reader.query('SELECT event_id, count(*)::int AS n FROM received GROUP BY event_id');
+    expect(rows.filter((r) => ids.includes(r.event_id)).length).toBe(250);
+    expect(rows.every((r) => r.n === 1)).toBe(true);
+    await reader.query('TRUNCATE received');
+  });
+
+  it(`handles ${DEFAULT_PARTITIONS_CONCURRENTLY} partitions side by side by default: a handler waiting on one partition does not hold up the others`, async () => {
+    const prefix = uniquePrefix('round-trips-side-by-side');
+    await prepareTopics(kafka, prefix, DEFAULT_PARTITIONS_CONCURRENTLY);
+    const ids = await writeDonorEvents(writer, prefix, 60, 60); // random keys: every partition gets some
+    const relay = newRelay(writer, kafka);
+    while ((await relay.publishBatch()) > 0);
+    await relay.stop();
+    // The first handler waits until another handler starts. Handlers of one chunk run one after another, so only a
+    // chunk of another partition, in its own transaction, can start one meanwhile (one partition at a time, it would
+    // wait out its 15 s and the test fail).
+    let started = 0;
+    let released: () => void = () => undefined;
+    const anotherStarted = new Promise<void>((resolve) => (released = resolve));
+    let waitedOut = false;
+    const handled: string[] = [];
+    const consumer = new EventConsumer(kafka, reader, {
+      name: 'side-by-side',
+      source: null,
+      topics: [topicFor(prefix)],
+      topicPrefix: prefix,
+      subscriptions: [on(DonorRegisteredV1, async (event, tx) => {
+        started += 1;
+        if (started === 1) {
+          let timer: NodeJS.Timeout | undefined;
+          await Promise.race([anotherStarted, new Promise<void>((resolve) => (timer = setTimeout(() => ((waitedOut = true), resolve()), 15_000)))]);
+          clearTimeout(timer);
+        } else released();
+        await tx.manager.query('INSERT INTO received (event_id, donor_id) VALUES ($1, $2)', [event.id, event.payload.donorId]);
+        handled.push(event.id);
+      })],
+    });
+    try {
+      await consumer.start();
+      await waitFor('all 60 handled', async () => (await storedOffsetTotal(reader, consumer.groupId, topicFor(prefix))) === 60, 40_000);
+    } finally {
+      await consumer.stop();
+    }
+    expect(waitedOut).toBe(false);
+    expect(await receivedCounts(reader)).toEqual({ rows: 60, distinct: 60 });
+    expect(new Set(handled)).toEqual(new Set(ids));
     await reader.query('TRUNCATE received');
   });
 
