@@ -3,6 +3,7 @@ export * from './kafka/ensure-topics';
 export * from './kafka/kafka-health';
 export * from './kafka/topic-watermarks';
 export * from './outbox/outbox-relay';
+export * from './outbox/outbox-pruner';
 export * from './outbox/outbox-transaction';
 export * from './outbox/event-schema.error';
 export * from './consumer/event-consumer';

@@ -13,6 +13,7 @@ import { ensureTopics } from './kafka/ensure-topics';
 import { KafkaHealth } from './kafka/kafka-health';
 import { KafkaSettings, createKafka, kafkaSettingsFromEnv } from './kafka/kafka.config';
 import { MESSAGING_METRICS, MessagingMetrics, NO_MESSAGING_METRICS } from './observability/messaging-metrics';
+import { OutboxPruner, outboxRetentionDaysFromEnv } from './outbox/outbox-pruner';
 import { OutboxRelay, withDeadline } from './outbox/outbox-relay';
 import { UnitOfWork } from './transaction/unit-of-work';
 
@@ -53,6 +54,7 @@ const shutdownBudgetMs = () => Number(process.env.MESSAGING_SHUTDOWN_MS ?? 10_00
 class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Messaging');
   private consumer: EventConsumer | null = null;
+  private pruner: OutboxPruner | null = null;
 
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingModuleOptions,
@@ -76,6 +78,8 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
     await ensureTopics(this.kafka, [...own, ...consumed].flatMap((t) => [t, dlqTopicOf(t)]), this.settings.partitions);
     if (service !== 'reporting') {
       this.relay.start();
+      this.pruner = new OutboxPruner(this.dataSource, { retentionDays: outboxRetentionDaysFromEnv(), logger: new Logger('OutboxPruner') });
+      this.pruner.start();
       this.messagingHealth.register('relay', this.relay);
       this.messagingHealth.watchOutbox(() => this.relay.outboxHealth());
     }
@@ -101,6 +105,7 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
     await withDeadline(this.stopAcceptingRequests(), deadline);
     await withDeadline(this.consumer?.stop() ?? Promise.resolve(), deadline);
     await withDeadline(this.relay.stop(), deadline);
+    await withDeadline(this.pruner?.stop() ?? Promise.resolve(), deadline);
     await withDeadline(this.health.close(), deadline);
   }
 
