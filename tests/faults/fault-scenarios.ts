@@ -67,6 +67,18 @@ async function setup(ctx: RunContext, cleanup: Cleanup, partitions = 3, kafka = 
   return { prefix, dbs, writer, reader, keys };
 }
 
+/** Whether the child exited within `ms`; one that did not is killed, so that a run fails its check instead of hanging the suite. */
+async function exitedWithin(child: ChildProcess, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const inTime = await Promise.race([exited(child).then(() => true), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)))]);
+  clearTimeout(timer);
+  if (!inTime) {
+    child.kill('SIGKILL');
+    await exited(child);
+  }
+  return inTime;
+}
+
 async function allHandled(writer: DataSource, reader: DataSource, timeoutMs = 90_000): Promise<void> {
   const expected = await waitFor('what was sent', async () => sentCount(writer), 10_000, 200); // a killed pooled connection may answer first
   await waitFor(`${expected} events handled`, async () => (await handledCount(reader)) >= expected, timeoutMs, 200);
@@ -127,12 +139,17 @@ export const SCENARIOS: Scenario[] = [
     title: '2 relay process killed after the send, before marking sent',
     async run(ctx, cleanup) {
       const { prefix, dbs, writer, reader, keys } = await setup(ctx, cleanup);
-      await new EventWriter(writer, prefix, keys, ctx.random).writeMany(between(ctx.random, 200, 500), between(ctx.random, 5, 50));
+      const events = await new EventWriter(writer, prefix, keys, ctx.random).writeMany(between(ctx.random, 200, 500), between(ctx.random, 5, 50));
+      // The kill point must be a send the relay makes: with everything committed first, it makes at least
+      // floor(events / batch) full sends (a run once drew 3 sends of 150 for 275 events, and the relay never died).
+      const batch = between(ctx.random, 20, 150);
+      const crashAfter = between(ctx.random, 1, Math.min(3, Math.floor(events / batch)));
       const victim = cleanup.add(spawnCompiled(PROCESS('fault-relay.process'), {
-        WRITER_DB: dbs.writer, CRASH_AFTER_SENDS: String(between(ctx.random, 1, 3)), RELAY_BATCH: String(between(ctx.random, 20, 150)),
+        WRITER_DB: dbs.writer, CRASH_AFTER_SENDS: String(crashAfter), RELAY_BATCH: String(batch),
       }));
-      await exited(victim);
-      const problems = victim.signalCode === 'SIGKILL' ? [] : [`relay exited ${victim.exitCode ?? victim.signalCode}, not by its SIGKILL after a send`];
+      const problems: string[] = [];
+      if (!(await exitedWithin(victim, 60_000))) problems.push(`the relay did not reach its kill point (send ${crashAfter} of ${events} events in batches of ${batch}) within 60 s`);
+      else if (victim.signalCode !== 'SIGKILL') problems.push(`relay exited ${victim.exitCode ?? victim.signalCode}, not by its SIGKILL after a send`);
       const [{ sentButUnmarked }] = await writer.query('SELECT count(*)::int AS "sentButUnmarked" FROM outbox WHERE published_at IS NULL');
       if (sentButUnmarked === 0) problems.push('the kill left no row unmarked');
       cleanup.add(newRelay(writer, ctx.kafka)).start();
