@@ -7,7 +7,7 @@ import { ComponentHealth } from '../health/messaging-health';
 import { canonicalId } from '../ids/canonical-id';
 import { OutboxQueue, OutboxTransaction } from '../outbox/outbox-transaction';
 import { transactionWithOutbox } from '../transaction/transaction-with-outbox';
-import { sqlLiteral } from '../database/sql-literal';
+import { LITERAL_ROWS_PER_ROUND_TRIP, sqlLiteral } from '../database/sql-literal';
 import { MessagingMetrics, NO_MESSAGING_METRICS } from '../observability/messaging-metrics';
 import { handleInTraceContext } from '../observability/trace-context';
 import { isInfrastructureError } from './infrastructure-error';
@@ -471,7 +471,7 @@ export class EventConsumer {
     const name = this.options.name;
     const replays = work.filter((w) => w.replay);
     // Without replays to revive first, the inbox statement (with the position) goes with the START TRANSACTION.
-    const opening = replays.length === 0 && work.length <= ONE_ROUND_TRIP_ROWS ? this.inboxStatement(work, position) : undefined;
+    const opening = replays.length === 0 && work.length <= LITERAL_ROWS_PER_ROUND_TRIP ? this.inboxStatement(work, position) : undefined;
     await transactionWithOutbox(this.dataSource, queue, async (manager, opened) => {
       const fresh = new Set<string>((opened as { event_id: string }[]).map((r) => r.event_id));
       const insert = async (items: Work[]) => {
@@ -525,9 +525,7 @@ export class EventConsumer {
     if (!/^[0-9]+$/.test(next) || !Number.isSafeInteger(partition)) throw new Error(`not a position: ${topic}[${partition}]@${next}`);
     const name = sqlLiteral(this.options.name);
     const rows = work.map((w) => `(${name}, ${sqlLiteral(w.event.id)}::uuid, ${sqlLiteral(w.event.type)})`);
-    return `WITH position AS (
-      INSERT INTO consumer_offsets (group_id, topic, partition, next_offset) VALUES (${sqlLiteral(this.groupId)}, ${sqlLiteral(topic)}, ${partition}, ${next}::bigint)
-      ON CONFLICT (group_id, topic, partition) DO UPDATE SET next_offset = EXCLUDED.next_offset, updated_at = now())
+    return `${storePosition(sqlLiteral(this.groupId), sqlLiteral(topic), String(partition), next)}
     INSERT INTO inbox (consumer, event_id, event_type) VALUES ${rows.join(', ')} ON CONFLICT DO NOTHING RETURNING event_id`;
   }
 
@@ -591,15 +589,15 @@ export class EventConsumer {
 export const DEFAULT_PARTITIONS_CONCURRENTLY = 3;
 
 /**
- * Chunks of up to this many events send their inbox statement with the START TRANSACTION (literals); longer ones bind it:
- * as literals, a 500-event chunk cost PostgreSQL ~2 µs per event more than bound arrays (BENCHMARKS.md, third round).
+ * Upserts a partition's position as a CTE before the statement it rides on; the values are SQL expressions: parameters
+ * (STORE_POSITION) or literals (the inbox statement sent with the START TRANSACTION).
  */
-const ONE_ROUND_TRIP_ROWS = 100;
-
-/** Upserts a partition's position ($1 group, $2 topic, $3 partition, $4 next offset), as a CTE before the statement it rides on. */
-const STORE_POSITION = `WITH position AS (
-  INSERT INTO consumer_offsets (group_id, topic, partition, next_offset) VALUES ($1, $2, $3, $4::bigint)
+const storePosition = (group: string, topic: string, partition: string, next: string) => `WITH position AS (
+  INSERT INTO consumer_offsets (group_id, topic, partition, next_offset) VALUES (${group}, ${topic}, ${partition}, ${next}::bigint)
   ON CONFLICT (group_id, topic, partition) DO UPDATE SET next_offset = EXCLUDED.next_offset, updated_at = now())`;
+
+/** storePosition bound: $1 group, $2 topic, $3 partition, $4 next offset. */
+const STORE_POSITION = storePosition('$1', '$2', '$3', '$4');
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

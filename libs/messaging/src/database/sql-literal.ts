@@ -10,3 +10,10 @@ export function sqlLiteral(value: string): string {
   if (value.includes('\0')) throw Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' });
   return escapeLiteral(value);
 }
+
+/**
+ * Statements of up to this many rows travel as literals with their transaction's START TRANSACTION or COMMIT (the
+ * consumer's inbox rows, the outbox's rows); longer ones are bound, a round trip of their own: as literals, a
+ * 500-row statement cost PostgreSQL ~2 µs per row more than bound parameters (BENCHMARKS.md, third round).
+ */
+export const LITERAL_ROWS_PER_ROUND_TRIP = 100;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager, QueryRunner } from 'typeorm';
 import { EventDefinition, EventOf, Publisher, describeIssues, envelopeSchema } from '@giftflow/contracts';
 import type { z } from 'zod';
-import { sqlLiteral as literal } from '../database/sql-literal';
+import { LITERAL_ROWS_PER_ROUND_TRIP, sqlLiteral as literal } from '../database/sql-literal';
 import { replaceQueryOnce } from '../transaction/replace-query-once';
 import { currentTraceHeaders } from '../observability/trace-context';
 import { EventContext } from '../transaction/event-context';
@@ -121,21 +121,18 @@ export class OutboxQueue {
 
   /**
    * Writes what is queued and commits `runner`'s transaction, in one round trip when at most
-   * ONE_ROUND_TRIP_ROWS rows are queued: the outbox INSERT travels with the COMMIT in one simple-protocol query
+   * LITERAL_ROWS_PER_ROUND_TRIP rows are queued: the outbox INSERT travels with the COMMIT in one simple-protocol query
    * (values written as escaped literals), as the relay sends its UPDATE with its COMMIT. Longer queues are
    * written by `flush` first (one multi-row INSERT per 1000, parameters bound), then committed. If the INSERT
    * fails, PostgreSQL skips the COMMIT and the caller rolls back as for any failed statement. Returns how many rows.
    */
   async flushAndCommit(runner: QueryRunner): Promise<number> {
     const rows = queued.get(this)!;
-    if (rows.length > ONE_ROUND_TRIP_ROWS) return (await this.flush(runner.manager)) + (await commitWith(runner, null));
+    if (rows.length > LITERAL_ROWS_PER_ROUND_TRIP) return (await this.flush(runner.manager)) + (await commitWith(runner, null));
     const statement = rows.length > 0 ? insertStatement(rows) : null;
     return rows.splice(0).length + (await commitWith(runner, statement));
   }
 }
-
-/** Up to this many queued rows go with the COMMIT as literals; a bulk write keeps the bound multi-row INSERT. */
-const ONE_ROUND_TRIP_ROWS = 100;
 
 /** INSERT … VALUES with each value an escaped literal (pg's escapeLiteral: quotes doubled, E'' when backslashes). */
 function insertStatement(rows: readonly OutboxRow[]): string {
