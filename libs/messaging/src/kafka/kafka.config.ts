@@ -1,4 +1,5 @@
 import { Kafka, logLevel } from 'kafkajs';
+import { wholeNumberFromEnv } from '../config/whole-number-from-env';
 
 /** Everything the backbone reads from the environment, in one place. */
 export interface KafkaSettings {
@@ -17,7 +18,7 @@ export function kafkaSettingsFromEnv(clientId: string, env: NodeJS.ProcessEnv = 
     clientId,
     partitions: Number(env.KAFKA_PARTITIONS ?? 6),
     topicPrefix: env.KAFKA_TOPIC_PREFIX ?? '',
-    partitionsConcurrently: positiveInteger('KAFKA_PARTITIONS_CONCURRENTLY', env.KAFKA_PARTITIONS_CONCURRENTLY),
+    partitionsConcurrently: wholeNumberFromEnv(env, 'KAFKA_PARTITIONS_CONCURRENTLY', 1, 'a positive integer'),
   };
 }
 
@@ -29,11 +30,4 @@ export function createKafka(settings: Pick<KafkaSettings, 'brokers' | 'clientId'
     // Retries with backoff up to ~30 s, so a broker restart is ridden out rather than fatal.
     retry: { initialRetryTime: 200, retries: 10, maxRetryTime: 5000 },
   });
-}
-
-function positiveInteger(name: string, value: string | undefined): number | undefined {
-  if (value === undefined || value === '') return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, not "${value}"`);
-  return n;
 }

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { wholeNumberFromEnv } from '../config/whole-number-from-env';
 
 export interface OutboxPrunerOptions {
   /** Sent rows older than this many days are deleted; 0 keeps every row. */
@@ -82,9 +83,5 @@ export class OutboxPruner {
 
 /** OUTBOX_RETENTION_DAYS (default 30; 0 keeps every sent row), checked at start-up. */
 export function outboxRetentionDaysFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  const value = env.OUTBOX_RETENTION_DAYS;
-  if (value === undefined || value === '') return 30;
-  const days = Number(value);
-  if (!Number.isInteger(days) || days < 0) throw new Error(`OUTBOX_RETENTION_DAYS must be a whole number of days (0 keeps every sent row), not "${value}"`);
-  return days;
+  return wholeNumberFromEnv(env, 'OUTBOX_RETENTION_DAYS', 0, 'a whole number of days (0 keeps every sent row)') ?? 30;
 }
