@@ -28,14 +28,19 @@ describe('EventConsumer round trips', () => {
     await reader.destroy();
   });
 
-  it.each([false, true])('opens each chunk with its inbox rows and position in one round trip (batch handler: %s)', async (batchHandler) => {
-    const prefix = uniquePrefix('round-trips');
-    await prepareTopics(kafka, prefix, 1);
-    const ids = await writeDonorEvents(writer, prefix, 30, 10);
+  /** Commits `count` events on fresh topics of `partitions` and puts them all on Kafka; returns the prefix and ids. */
+  async function onTheTopic(label: string, count: number, perTransaction: number, partitions = 1): Promise<{ prefix: string; ids: string[] }> {
+    const prefix = uniquePrefix(label);
+    await prepareTopics(kafka, prefix, partitions);
+    const ids = await writeDonorEvents(writer, prefix, count, perTransaction);
     const relay = newRelay(writer, kafka);
     while ((await relay.publishBatch()) > 0);
     await relay.stop();
+    return { prefix, ids };
+  }
 
+  /** The text of every statement any pg client sends while `work` runs. */
+  async function statementsSentDuring(work: () => Promise<void>): Promise<string[]> {
     const sent: string[] = [];
     const original = Client.prototype.query;
     Client.prototype.query = function (this: Client, ...args: unknown[]) {
@@ -43,14 +48,27 @@ describe('EventConsumer round trips', () => {
       sent.push(typeof text === 'string' ? text : (text as { text?: string }).text ?? '');
       return (original as (...a: unknown[]) => unknown).apply(this, args);
     } as typeof original;
-    const consumer = recordingConsumer(kafka, reader, prefix, { batchHandler, chunkSize: 7 });
     try {
-      await consumer.start();
-      await waitFor('all 30 handled', async () => (await storedOffsetTotal(reader, consumer.groupId, topicFor(prefix))) === 30);
+      await work();
     } finally {
-      await consumer.stop();
       Client.prototype.query = original;
     }
+    return sent;
+  }
+
+  /** Starts `consumer`, waits until its stored positions cover `count` events, stops it. */
+  async function consumeAll(consumer: EventConsumer, prefix: string, count: number, timeoutMs?: number): Promise<void> {
+    try {
+      await consumer.start();
+      await waitFor(`all ${count} handled`, async () => (await storedOffsetTotal(reader, consumer.groupId, topicFor(prefix))) === count, timeoutMs);
+    } finally {
+      await consumer.stop();
+    }
+  }
+
+  it.each([false, true])('opens each chunk with its inbox rows and position in one round trip (batch handler: %s)', async (batchHandler) => {
+    const { prefix, ids } = await onTheTopic('round-trips', 30, 10);
+    const sent = await statementsSentDuring(() => consumeAll(recordingConsumer(kafka, reader, prefix, { batchHandler, chunkSize: 7 }), prefix, 30));
     const [{ inbox }] = await reader.query(`SELECT count(*)::int AS inbox FROM inbox WHERE event_id = ANY($1::uuid[])`, [ids]);
     expect(inbox).toBe(30);
     const opened = sent.filter((q) => q.startsWith('START TRANSACTION; WITH position AS'));
@@ -62,27 +80,8 @@ describe('EventConsumer round trips', () => {
   });
 
   it('binds the inbox rows of a chunk of more than 100 events as one JSON parameter, each event once', async () => {
-    const prefix = uniquePrefix('round-trips-long');
-    await prepareTopics(kafka, prefix, 1);
-    const ids = await writeDonorEvents(writer, prefix, 250, 250);
-    const relay = newRelay(writer, kafka);
-    while ((await relay.publishBatch()) > 0);
-    await relay.stop();
-    const sent: string[] = [];
-    const original = Client.prototype.query;
-    Client.prototype.query = function (this: Client, ...args: unknown[]) {
-      const text = args[0];
-      sent.push(typeof text === 'string' ? text : (text as { text?: string }).text ?? '');
-      return (original as (...a: unknown[]) => unknown).apply(this, args);
-    } as typeof original;
-    const consumer = recordingConsumer(kafka, reader, prefix, { chunkSize: 250 });
-    try {
-      await consumer.start();
-      await waitFor('all 250 handled', async () => (await storedOffsetTotal(reader, consumer.groupId, topicFor(prefix))) === 250);
-    } finally {
-      await consumer.stop();
-      Client.prototype.query = original;
-    }
+    const { prefix, ids } = await onTheTopic('round-trips-long', 250, 250);
+    const sent = await statementsSentDuring(() => consumeAll(recordingConsumer(kafka, reader, prefix, { chunkSize: 250 }), prefix, 250));
     expect(sent.some((q) => q.includes('json_to_recordset($6::json)'))).toBe(true);
     const [{ inbox }] = await reader.query(`SELECT count(*)::int AS inbox FROM inbox WHERE event_id = ANY($1::uuid[])`, [ids]);
     expect(inbox).toBe(250);
@@ -93,12 +92,7 @@ describe('EventConsumer round trips', () => {
   });
 
   it(`handles ${DEFAULT_PARTITIONS_CONCURRENTLY} partitions side by side by default: a handler waiting on one partition does not hold up the others`, async () => {
-    const prefix = uniquePrefix('round-trips-side-by-side');
-    await prepareTopics(kafka, prefix, DEFAULT_PARTITIONS_CONCURRENTLY);
-    const ids = await writeDonorEvents(writer, prefix, 60, 60); // random keys: every partition gets some
-    const relay = newRelay(writer, kafka);
-    while ((await relay.publishBatch()) > 0);
-    await relay.stop();
+    const { prefix, ids } = await onTheTopic('round-trips-side-by-side', 60, 60, DEFAULT_PARTITIONS_CONCURRENTLY); // random keys: every partition gets some
     // The first handler waits until another handler starts. Handlers of one chunk run one after another, so only a
     // chunk of another partition, in its own transaction, can start one meanwhile (one partition at a time, it would
     // wait out its 15 s and the test fail).
@@ -123,12 +117,7 @@ describe('EventConsumer round trips', () => {
         handled.push(event.id);
       })],
     });
-    try {
-      await consumer.start();
-      await waitFor('all 60 handled', async () => (await storedOffsetTotal(reader, consumer.groupId, topicFor(prefix))) === 60, 40_000);
-    } finally {
-      await consumer.stop();
-    }
+    await consumeAll(consumer, prefix, 60, 40_000);
     expect(waitedOut).toBe(false);
     expect(await receivedCounts(reader)).toEqual({ rows: 60, distinct: 60 });
     expect(new Set(handled)).toEqual(new Set(ids));
@@ -136,12 +125,7 @@ describe('EventConsumer round trips', () => {
   });
 
   it('handles a chunk again after its transaction failed, from the same position, without doubles', async () => {
-    const prefix = uniquePrefix('round-trips-retry');
-    await prepareTopics(kafka, prefix, 1);
-    await writeDonorEvents(writer, prefix, 12, 12);
-    const relay = newRelay(writer, kafka);
-    while ((await relay.publishBatch()) > 0);
-    await relay.stop();
+    const { prefix } = await onTheTopic('round-trips-retry', 12, 12);
     let failures = 1;
     const consumer = recordingConsumer(kafka, reader, prefix, {
       chunkSize: 12,
@@ -150,12 +134,7 @@ describe('EventConsumer round trips', () => {
         if (failures-- > 0) throw Object.assign(new Error('serialization failure'), { code: '40001' });
       },
     });
-    try {
-      await consumer.start();
-      await waitFor('all 12 handled', async () => (await storedOffsetTotal(reader, consumer.groupId, topicFor(prefix))) === 12);
-    } finally {
-      await consumer.stop();
-    }
+    await consumeAll(consumer, prefix, 12);
     expect(await receivedCounts(reader)).toEqual({ rows: 12, distinct: 12 });
   });
 });
