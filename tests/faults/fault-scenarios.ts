@@ -4,7 +4,7 @@ import { Kafka, Partitioners } from 'kafkajs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { PledgeRecordedV1, dlqTopicOf } from '@giftflow/contracts';
-import { EventConsumer, OutboxRelay, UnitOfWork, resetStoredOffsets, storedOffsetTotal } from '@giftflow/messaging';
+import { EventConsumer, OutboxRelay, UnitOfWork, resetStoredOffsets, storedOffsetTotal, withDeadline } from '@giftflow/messaging';
 import {
   committedOffsets, createTestDataSource, exited, readWholeTopic, sleep, spawnCompiled, startServiceForTest, testDatabaseName, testKafka, uniquePrefix, waitFor,
 } from '@giftflow/testing';
@@ -69,9 +69,7 @@ async function setup(ctx: RunContext, cleanup: Cleanup, partitions = 3, kafka = 
 
 /** Whether the child exited within `ms`; one that did not is killed, so that a run fails its check instead of hanging the suite. */
 async function exitedWithin(child: ChildProcess, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const inTime = await Promise.race([exited(child).then(() => true), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)))]);
-  clearTimeout(timer);
+  const inTime = (await withDeadline(exited(child).then(() => true), Date.now() + ms)) === true;
   if (!inTime) {
     child.kill('SIGKILL');
     await exited(child);
