@@ -5,7 +5,7 @@ import { DonorRegisteredV1 } from '@giftflow/contracts';
 import { OutboxRelay, UnitOfWork } from '@giftflow/messaging';
 import { uniquePrefix } from '@giftflow/testing';
 import { prepareTopics, receivedCounts, writeDonorEvents } from '../../libs/testing/src/fixtures/backbone-fixture';
-import { ConsumerVariant, backendCpuMs, cpuSpentMs, log, perSecond, progress, settings, startReaderProcess } from './bench-support';
+import { ConsumerVariant, backendCpuMs, cpuSpentMs, log, p99PerSecond, perSecond, progress, settings, startReaderProcess } from './bench-support';
 
 /** Databases of their own per port base, so that benchmarks of two worktrees on one machine do not drop each other's. */
 const RUN_SUFFIX = process.env.GIFTFLOW_TEST_PORT_BASE ? `_${Number(process.env.GIFTFLOW_TEST_PORT_BASE)}` : '';
@@ -23,6 +23,9 @@ export interface LatencyResult extends Delivery {
   latencies: number[];
   /** The same for the events offered during the warm-up. */
   warmUpLatencies: number[];
+  /** The p99 of each second of the warm-up, then of the measured window, by commit time: where a cold start ends. */
+  warmUpP99PerSecond: number[];
+  measuredP99PerSecond: number[];
   /** The rate the writer actually committed at (below the offer when the machine cannot keep up). */
   committedPerSecond: number;
   /** CPU per event of the writer process (UnitOfWork + relay) and of the writer database's backends, in µs. */
@@ -164,7 +167,12 @@ export async function backboneLatency(kafka: Kafka, writer: DataSource, reader: 
   const rows: { event_id: string; at: number }[] = await reader.query('SELECT DISTINCT ON (event_id) event_id, extract(epoch FROM handled_at) * 1000 AS at FROM received ORDER BY event_id, handled_at');
   const latencyOf = (r: { event_id: string; at: number }) => Number(r.at) - committedAt.get(r.event_id)!;
   const ours = rows.filter((r) => committedAt.has(r.event_id));
-  const latencies = ours.filter((r) => !warmUpIds.has(r.event_id)).map(latencyOf).sort((a, b) => a - b);
-  const warmUpLatencies = ours.filter((r) => warmUpIds.has(r.event_id)).map(latencyOf).sort((a, b) => a - b);
-  return { latencies, warmUpLatencies, committedPerSecond, ...cpu, ...delivery };
+  const measured = ours.filter((r) => !warmUpIds.has(r.event_id));
+  const warming = ours.filter((r) => warmUpIds.has(r.event_id));
+  const latencies = measured.map(latencyOf).sort((a, b) => a - b);
+  const warmUpLatencies = warming.map(latencyOf).sort((a, b) => a - b);
+  const byCommit = (some: typeof ours) => p99PerSecond(some.map((r): [number, number] => [committedAt.get(r.event_id)!, latencyOf(r)]));
+  return {
+    latencies, warmUpLatencies, warmUpP99PerSecond: byCommit(warming), measuredP99PerSecond: byCommit(measured), committedPerSecond, ...cpu, ...delivery,
+  };
 }

@@ -97,13 +97,19 @@ describe('UnitOfWork', () => {
   });
 
   it('rolls back the domain write when the outbox INSERT fails, skips the COMMIT, and leaves the connection usable', async () => {
-    await expect(uow.run({ actor: 'test' }, async (tx) => {
-      await tx.manager.query('INSERT INTO domain (id, note) VALUES ($1, $2)', [randomUUID(), 'must not stay']);
-      const donorId = randomUUID();
-      const event = tx.publish(DonorRegisteredV1, donorId, { donorId, kind: 'business' });
-      // A row with the same event id makes the INSERT sent with the COMMIT fail (unique violation).
-      await tx.manager.query(`INSERT INTO outbox (event_id, topic, message_key, event_type, envelope) VALUES ($1, 't', 'k', 'x', '{}')`, [event.id]);
-    })).rejects.toMatchObject({ driverError: expect.objectContaining({ code: '23505' }) });
+    // The outbox has no unique index on event ids (they are unique by construction): this test adds one, so that a row
+    // with the same event id makes the INSERT sent with the COMMIT fail (unique violation).
+    await db.query('CREATE UNIQUE INDEX outbox_event_id_for_test ON outbox (event_id)');
+    try {
+      await expect(uow.run({ actor: 'test' }, async (tx) => {
+        await tx.manager.query('INSERT INTO domain (id, note) VALUES ($1, $2)', [randomUUID(), 'must not stay']);
+        const donorId = randomUUID();
+        const event = tx.publish(DonorRegisteredV1, donorId, { donorId, kind: 'business' });
+        await tx.manager.query(`INSERT INTO outbox (event_id, topic, message_key, event_type, envelope) VALUES ($1, 't', 'k', 'x', '{}')`, [event.id]);
+      })).rejects.toMatchObject({ driverError: expect.objectContaining({ code: '23505' }) });
+    } finally {
+      await db.query('DROP INDEX outbox_event_id_for_test');
+    }
     expect(await domainRows()).toBe(0);
     expect(await outbox()).toHaveLength(0);
     expect(woken).toBe(0);
