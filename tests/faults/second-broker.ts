@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
@@ -14,24 +14,36 @@ const ROOT = path.join(__dirname, '..', '..', '..').endsWith('dist') ? path.join
  * own), else 19192.
  */
 export class SecondBroker {
+  private watchdog: ChildProcess | null = null;
+
   constructor(readonly port = defaultPort()) {}
 
   get address(): string {
     return `127.0.0.1:${this.port}`;
   }
 
+  /** Starts it (kafka.sh returns at once when it already runs) and watches that it does not outlive this process. */
   async start(): Promise<void> {
     await run('bash', [path.join(repoRoot(), 'deploy/kafka/kafka.sh'), 'start'], { env: this.env(), cwd: repoRoot(), timeout: 180_000 });
+    this.watchdog?.kill();
+    this.watchdog = killWhenGone(process.pid, this.pid());
   }
 
   async stop(): Promise<void> {
+    this.watchdog?.kill();
+    this.watchdog = null;
     await run('bash', [path.join(repoRoot(), 'deploy/kafka/kafka.sh'), 'stop'], { env: this.env(), cwd: repoRoot(), timeout: 90_000 }).catch(() => undefined);
   }
 
   /** SIGKILL, no clean shutdown: the broker's pid from the file kafka.sh wrote. */
   kill(): void {
-    const pid = Number(readFileSync(this.pidFile(), 'utf8').trim());
-    process.kill(pid, 'SIGKILL');
+    this.watchdog?.kill(); // its pid is about to be free for reuse; start() watches the next one
+    this.watchdog = null;
+    process.kill(this.pid(), 'SIGKILL');
+  }
+
+  private pid(): number {
+    return Number(readFileSync(this.pidFile(), 'utf8').trim());
   }
 
   private pidFile(): string {
@@ -47,6 +59,20 @@ export class SecondBroker {
     delete env.KAFKA_BROKERS; // kafka.sh starts nothing when told to use an external cluster
     return env;
   }
+}
+
+/**
+ * A detached shell that SIGKILLs `target` once `parent` is gone, checking every second. The broker is started with
+ * setsid (kafka.sh), so it would otherwise outlive a suite that was killed rather than ended; a suite that ends stops
+ * the broker and kills this watchdog first, so it never signals a pid that has been reused.
+ */
+export function killWhenGone(parent: number, target: number): ChildProcess {
+  if (!Number.isSafeInteger(parent) || !Number.isSafeInteger(target) || parent <= 1 || target <= 1) throw new Error(`not pids: ${parent}, ${target}`);
+  const watchdog = spawn('bash', ['-c', `while kill -0 ${parent} 2>/dev/null; do sleep 1; done; kill -9 ${target} 2>/dev/null`], {
+    detached: true, stdio: 'ignore',
+  });
+  watchdog.unref();
+  return watchdog;
 }
 
 /** The repository root, from the sources (ts-jest) or from dist/ (the compiled suite). */
