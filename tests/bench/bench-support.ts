@@ -45,11 +45,11 @@ export const percentile = (sorted: number[], p: number) => sorted[Math.max(0, Ma
 
 /** The p99 of each whole second of `samples` ([moment in ms, value]), counted from the first moment, in order. */
 export function p99PerSecond(samples: [number, number][]): number[] {
-  if (samples.length === 0) return [];
-  const first = Math.min(...samples.map(([at]) => at));
+  const first = samples.reduce((min, [at]) => Math.min(min, at), Infinity);
   const seconds: number[][] = [];
   for (const [at, value] of samples) (seconds[Math.floor((at - first) / 1000)] ??= []).push(value);
-  return [...seconds].map((values) => (values ? Math.round(percentile(values.sort((a, b) => a - b), 99)) : NaN)).filter((p) => !Number.isNaN(p));
+  // flatMap skips the holes: seconds with no sample.
+  return seconds.flatMap((values) => [Math.round(percentile(values.sort((a, b) => a - b), 99))]);
 }
 
 /** Waits until `probe` reaches `total`, printing progress every 2 s. */
