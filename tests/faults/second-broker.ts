@@ -25,21 +25,25 @@ export class SecondBroker {
   /** Starts it (kafka.sh returns at once when it already runs) and watches that it does not outlive this process. */
   async start(): Promise<void> {
     await run('bash', [path.join(repoRoot(), 'deploy/kafka/kafka.sh'), 'start'], { env: this.env(), cwd: repoRoot(), timeout: 180_000 });
-    this.watchdog?.kill();
+    this.unwatch();
     this.watchdog = killWhenGone(process.pid, this.pid());
   }
 
   async stop(): Promise<void> {
-    this.watchdog?.kill();
-    this.watchdog = null;
+    this.unwatch();
     await run('bash', [path.join(repoRoot(), 'deploy/kafka/kafka.sh'), 'stop'], { env: this.env(), cwd: repoRoot(), timeout: 90_000 }).catch(() => undefined);
   }
 
   /** SIGKILL, no clean shutdown: the broker's pid from the file kafka.sh wrote. */
   kill(): void {
-    this.watchdog?.kill(); // its pid is about to be free for reuse; start() watches the next one
-    this.watchdog = null;
+    this.unwatch(); // its pid is about to be free for reuse; start() watches the next one
     process.kill(this.pid(), 'SIGKILL');
+  }
+
+  /** Stops watching the current broker process (before it goes away by our hand, or another is watched). */
+  private unwatch(): void {
+    this.watchdog?.kill();
+    this.watchdog = null;
   }
 
   private pid(): number {

@@ -22,6 +22,7 @@ export class OutboxPruner {
   private readonly logger: Pick<Logger, 'log' | 'warn'>;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
+  private readonly intervalMs: number;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -31,11 +32,12 @@ export class OutboxPruner {
       throw new Error(`outbox retention must be a whole number of days (0 keeps every row), not ${options.retentionDays}`);
     }
     this.logger = options.logger ?? new Logger(OutboxPruner.name);
+    this.intervalMs = options.intervalMs ?? 3_600_000;
   }
 
   start(): void {
     if (this.timer || this.options.retentionDays === 0) return;
-    this.timer = setInterval(() => void this.pruneOnce(), this.options.intervalMs ?? 3_600_000);
+    this.timer = setInterval(() => void this.pruneOnce(), this.intervalMs);
     this.timer.unref();
   }
 
@@ -50,7 +52,7 @@ export class OutboxPruner {
   pruneOnce(): Promise<number> {
     if (this.running) return this.running;
     this.running = this.prune().catch((error: unknown) => {
-      this.logger.warn(`pruning sent outbox rows failed, next run in an hour: ${String(error)}`);
+      this.logger.warn(`pruning sent outbox rows failed, next run in ${Math.round(this.intervalMs / 60_000)} min: ${String(error)}`);
       return 0;
     }).finally(() => (this.running = null));
     return this.running;
