@@ -1,9 +1,9 @@
 import { Kafka } from 'kafkajs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { DonorRegisteredV1 } from '@giftflow/contracts';
+import { DonorRegisteredV1, dlqTopicOf } from '@giftflow/contracts';
 import { DEFAULT_PARTITIONS_CONCURRENTLY, EventConsumer, on, storedOffsetTotal } from '@giftflow/messaging';
-import { testKafka, uniquePrefix, waitFor } from '@giftflow/testing';
+import { readWholeTopic, testDatabaseUrl, testKafka, uniquePrefix, waitFor } from '@giftflow/testing';
 import {
   newRelay, prepareTopics, readerDatabase, receivedCounts, recordingConsumer, topicFor, writeDonorEvents, writerDatabase,
 } from '../../testing/src/fixtures/backbone-fixture';
@@ -13,6 +13,7 @@ import {
  * TRANSACTION, values as literals, in one round trip (docs/backbone.md, "Offsets in the consumer's database").
  */
 describe('EventConsumer round trips', () => {
+  const READER = 'giftflow_test_consumer_round_trips_r';
   let kafka: Kafka;
   let writer: DataSource;
   let reader: DataSource;
@@ -20,7 +21,7 @@ describe('EventConsumer round trips', () => {
   beforeAll(async () => {
     kafka = testKafka('giftflow-test-consumer-round-trips');
     writer = await writerDatabase(true, 'giftflow_test_consumer_round_trips_w');
-    reader = await readerDatabase(true, 'giftflow_test_consumer_round_trips_r');
+    reader = await readerDatabase(true, READER);
   });
 
   afterAll(async () => {
@@ -32,11 +33,15 @@ describe('EventConsumer round trips', () => {
   async function onTheTopic(label: string, count: number, perTransaction: number, partitions = 1): Promise<{ prefix: string; ids: string[] }> {
     const prefix = uniquePrefix(label);
     await prepareTopics(kafka, prefix, partitions);
+    return { prefix, ids: await moreOnTheTopic(prefix, count, perTransaction) };
+  }
+
+  async function moreOnTheTopic(prefix: string, count: number, perTransaction: number): Promise<string[]> {
     const ids = await writeDonorEvents(writer, prefix, count, perTransaction);
     const relay = newRelay(writer, kafka);
     while ((await relay.publishBatch()) > 0);
     await relay.stop();
-    return { prefix, ids };
+    return ids;
   }
 
   /** The text of every statement any pg client sends while `work` runs. */
@@ -136,5 +141,67 @@ describe('EventConsumer round trips', () => {
     });
     await consumeAll(consumer, prefix, 12);
     expect(await receivedCounts(reader)).toEqual({ rows: 12, distinct: 12 });
+  });
+
+  /** A pool of its own on the reader database (and so a registry of prepared statements of its own). */
+  const ownPool = (max: number) => new DataSource({ type: 'postgres', url: testDatabaseUrl(READER), extra: { max } }).initialize();
+
+  /** A consumer whose handler records the event and, after it, what its connection has prepared (pg_prepared_statements is per session). */
+  function preparingConsumer(db: DataSource, prefix: string, extra: Partial<ConstructorParameters<typeof EventConsumer>[2]> = {}) {
+    const prepared: { statement: string; runs: number }[][] = [];
+    const consumer = new EventConsumer(kafka, db, {
+      name: 'preparing', source: null, topics: [topicFor(prefix)], topicPrefix: prefix, chunkSize: 1, retryBackoffMs: 20,
+      infrastructureBackoffMs: { initial: 20, max: 100 },
+      subscriptions: [on(DonorRegisteredV1, async (event, tx) => {
+        await tx.manager.query('SELECT * FROM probe WHERE id = $1', [event.id]);
+        await tx.manager.query('INSERT INTO received (event_id, donor_id) VALUES ($1, $2)', [event.id, event.payload.donorId]);
+        prepared.push(await tx.manager.query(
+          "SELECT statement, (generic_plans + custom_plans)::int AS runs FROM pg_prepared_statements WHERE name LIKE 'giftflow\\_%'"));
+      })],
+      ...extra,
+    });
+    return { consumer, prepared };
+  }
+
+  it.each([100, 0])('sends the handlers\' parameterized statements named, parsed and planned once per connection (preparedStatements: %i)', async (preparedStatements) => {
+    await reader.query('CREATE TABLE IF NOT EXISTS probe (id uuid PRIMARY KEY); TRUNCATE received');
+    const { prefix } = await onTheTopic(`round-trips-prepared-${preparedStatements}`, 20, 20);
+    const pool = await ownPool(2); // connections that prepared nothing before
+    const { consumer, prepared } = preparingConsumer(pool, prefix, { preparedStatements });
+    try {
+      await consumeAll(consumer, prefix, 20);
+    } finally {
+      await pool.destroy();
+    }
+    expect(await receivedCounts(reader)).toEqual({ rows: 20, distinct: 20 });
+    const insert = prepared.flat().filter((p) => p.statement === 'INSERT INTO received (event_id, donor_id) VALUES ($1, $2)');
+    if (preparedStatements === 0) expect(prepared.flat()).toEqual([]);
+    // Two pooled connections take turns, so not every execution is on one; most are (pg-pool reuses the last released).
+    else expect(Math.max(0, ...insert.map((p) => p.runs))).toBeGreaterThanOrEqual(10);
+    await reader.query('TRUNCATE received');
+  });
+
+  it('retries a statement whose table a deploy changed under it ("cached plan must not change result type"), never dead-lettering', async () => {
+    await reader.query('DROP TABLE IF EXISTS probe; CREATE TABLE probe (id uuid PRIMARY KEY); TRUNCATE received');
+    // One connection: the one that prepared the SELECT * is the one that meets the changed table.
+    const single = await ownPool(1);
+    const warnings: string[] = [];
+    const { prefix } = await onTheTopic('round-trips-prepared-ddl', 3, 3);
+    const { consumer, prepared } = preparingConsumer(single, prefix, { logger: { log: () => undefined, warn: (m: string) => warnings.push(m), error: () => undefined } });
+    try {
+      await consumer.start();
+      await waitFor('the first three handled', async () => (await receivedCounts(reader)).distinct === 3);
+      expect(prepared.flat().some((p) => p.statement.startsWith('SELECT * FROM probe'))).toBe(true);
+      await reader.query('ALTER TABLE probe ADD COLUMN note text'); // SELECT * now answers another row type
+      await moreOnTheTopic(prefix, 3, 3);
+      await waitFor('all six handled', async () => (await receivedCounts(reader)).distinct === 6, 30_000);
+    } finally {
+      await consumer.stop();
+      await single.destroy();
+    }
+    expect(warnings.some((w) => /infrastructure error .*cached plan must not change result type/.test(w))).toBe(true);
+    expect(await readWholeTopic(kafka, dlqTopicOf(topicFor(prefix)))).toEqual([]);
+    expect(await receivedCounts(reader)).toEqual({ rows: 6, distinct: 6 });
+    await reader.query('TRUNCATE received');
   });
 });

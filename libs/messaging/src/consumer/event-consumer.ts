@@ -8,6 +8,8 @@ import { canonicalId } from '../ids/canonical-id';
 import { OutboxQueue, OutboxTransaction } from '../outbox/outbox-transaction';
 import { transactionWithOutbox } from '../transaction/transaction-with-outbox';
 import { LITERAL_ROWS_PER_ROUND_TRIP, sqlLiteral } from '../database/sql-literal';
+import { PreparedStatements, preparedStatementsOf } from '../database/prepared-statements';
+import { wholeNumberFromEnv } from '../config/whole-number-from-env';
 import { MessagingMetrics, NO_MESSAGING_METRICS } from '../observability/messaging-metrics';
 import { handleInTraceContext } from '../observability/trace-context';
 import { isInfrastructureError } from './infrastructure-error';
@@ -40,6 +42,12 @@ export interface EventConsumerOptions {
   infrastructureBackoffMs?: { initial: number; max: number };
   /** Backoff between restarts of a consumer that crashed for good: doubles from `initial` up to `max` ms. */
   restartBackoffMs?: { initial: number; max: number };
+  /**
+   * Distinct parameterized statements (handlers' and ours) sent as named prepared statements, parsed and planned once
+   * per connection (docs/backbone.md, "Prepared statements"); default PG_PREPARED_STATEMENTS or 100; 0 turns it off
+   * (a pooler in transaction mode that cannot keep them).
+   */
+  preparedStatements?: number;
   /** How long `stop()` waits for the chunk in flight and for leaving the group; default 8 s. */
   stopTimeoutMs?: number;
   /**
@@ -129,6 +137,8 @@ export class EventConsumer {
   private readonly sought = new Set<string>();
   /** Messages of types this consumer does not subscribe to, by `type.vN`. */
   readonly skipped = new Map<string, number>();
+  /** Names for the chunk transactions' statements (undefined: sent unnamed). */
+  private readonly statements: PreparedStatements | undefined;
 
   constructor(
     private readonly kafka: Kafka,
@@ -140,6 +150,9 @@ export class EventConsumer {
     for (const s of options.subscriptions) this.subscribedTypes.set(s.definition.type, [...(this.subscribedTypes.get(s.definition.type) ?? []), s]);
     this.logger = options.logger ?? new Logger(`EventConsumer:${options.name}`);
     this.metrics = options.metrics ?? NO_MESSAGING_METRICS;
+    const prepared = options.preparedStatements
+      ?? wholeNumberFromEnv(process.env, 'PG_PREPARED_STATEMENTS', 0, 'a whole number of statements (0: none)') ?? DEFAULT_PREPARED_STATEMENTS;
+    this.statements = prepared > 0 ? preparedStatementsOf(dataSource, prepared) : undefined;
   }
 
   get name(): string {
@@ -514,7 +527,7 @@ export class EventConsumer {
         i = end;
       }
       published = queue.size;
-    }, opening);
+    }, { opening, statements: this.statements });
     this.remember(position);
     if (published > 0) this.options.onPublished?.();
     committed.push(handled);
@@ -584,6 +597,9 @@ export class EventConsumer {
     this.detail = detail;
   }
 }
+
+/** Distinct statements a consumer's connections prepare unless PG_PREPARED_STATEMENTS or the options say otherwise. */
+export const DEFAULT_PREPARED_STATEMENTS = 100;
 
 /** Partitions handled at the same time unless a consumer says otherwise (KAFKA_PARTITIONS_CONCURRENTLY for the services). */
 export const DEFAULT_PARTITIONS_CONCURRENTLY = 3;

@@ -22,6 +22,12 @@ describe('isInfrastructureError: by SQLSTATE, never poison', () => {
     expect(isInfrastructureError(new Error('cannot read properties of undefined'))).toBe(false);
     expect(isInfrastructureError('a string')).toBe(false);
   });
+
+  it('knows a prepared statement a deploy changed the table under (0A000 by that message only)', () => {
+    const changed = Object.assign(new Error('cached plan must not change result type'), { code: '0A000' });
+    expect(isInfrastructureError(new QueryFailedError('SELECT * FROM t WHERE id = $1', [], changed))).toBe(true);
+    expect(isInfrastructureError(Object.assign(new Error('FOR UPDATE is not allowed with UNION'), { code: '0A000' }))).toBe(false);
+  });
 });
 
 describe('isUnpublishable: what Kafka refuses however often it is sent', () => {

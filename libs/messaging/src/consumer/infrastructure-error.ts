@@ -8,12 +8,13 @@
  * - 55P03 lock not available, 57014 statement (or lock) timeout;
  * - 08xxx connection exceptions, 57P0x operator intervention (admin shutdown, pg_terminate_backend…);
  * - 53xxx insufficient resources (too many connections, disk full);
- * - 42P01 undefined table, 42703 undefined column: a bad deploy, not a bad message.
+ * - 42P01 undefined table, 42703 undefined column: a bad deploy, not a bad message; so is "cached plan must not change
+ *   result type" (0A000): a migration changed a table under a prepared statement, which is renamed (prepared-statements.ts).
  */
 const INFRASTRUCTURE_SQLSTATES = new Set(['40001', '40P01', '55P03', '57014', '42P01', '42703']);
 const INFRASTRUCTURE_SQLSTATE_CLASSES = /^(08|57P|53)/;
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ECONNABORTED']);
-const MESSAGES = /Connection terminated|connection is closed|Client has encountered a connection error|Query runner already released|QueryRunnerAlreadyReleased|timeout exceeded when trying to connect|Cannot use a pool after calling end/i;
+const MESSAGES = /Connection terminated|connection is closed|Client has encountered a connection error|Query runner already released|QueryRunnerAlreadyReleased|timeout exceeded when trying to connect|Cannot use a pool after calling end|cached plan must not change result type/i;
 
 export function isInfrastructureError(error: unknown): boolean {
   for (const e of causes(error)) {

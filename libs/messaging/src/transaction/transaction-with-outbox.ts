@@ -2,23 +2,33 @@ import type { PoolClient, QueryResult } from 'pg';
 import { DataSource, EntityManager, QueryFailedError, QueryRunner } from 'typeorm';
 import type { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { OutboxQueue } from '../outbox/outbox-transaction';
+import { PreparedStatements, namingStatements } from '../database/prepared-statements';
 import { replaceQueryOnce } from './replace-query-once';
+
+export interface TransactionOptions {
+  /** A statement of the caller's own with its values as literals, sent with the START TRANSACTION; `work` gets its rows. */
+  opening?: string;
+  /** Names the transaction's parameterized statements (the consumer's chunks): parsed and planned once per connection. */
+  statements?: PreparedStatements;
+}
 
 /**
  * TypeORM's `dataSource.transaction`, except that `queue`'s outbox rows are sent with the COMMIT, in one round trip
- * (`OutboxQueue.flushAndCommit`; docs/backbone.md, "Only validated events reach the outbox"), and that `opening`, a
+ * (`OutboxQueue.flushAndCommit`; docs/backbone.md, "Only validated events reach the outbox"), that `opening`, a
  * statement of the caller's own with its values as literals (the consumer's inbox INSERT), may go with the START
- * TRANSACTION: `work` gets its rows. As there: on any error the transaction is rolled back (after a failed COMMIT the
- * ROLLBACK only draws a warning) and the error rethrown.
+ * TRANSACTION: `work` gets its rows, and that its statements may be named (`statements`). As there: on any error the
+ * transaction is rolled back (after a failed COMMIT the ROLLBACK only draws a warning) and the error rethrown.
  */
 export async function transactionWithOutbox<T>(
   dataSource: DataSource,
   queue: OutboxQueue,
   work: (manager: EntityManager, opened: Record<string, unknown>[]) => Promise<T>,
-  opening?: string,
+  { opening, statements }: TransactionOptions = {},
 ): Promise<T> {
   const runner = dataSource.createQueryRunner();
+  let unname: (() => void) | undefined;
   try {
+    if (statements) unname = namingStatements((await (runner as PostgresQueryRunner).connect()) as PoolClient, statements);
     const opened = await startWith(runner, opening);
     const value = await work(runner.manager, opened);
     await queue.flushAndCommit(runner);
@@ -27,6 +37,7 @@ export async function transactionWithOutbox<T>(
     if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
     throw error;
   } finally {
+    unname?.();
     await runner.release();
   }
 }
