@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 /**
  * Names for the parameterized statements a consumer's chunk transactions send, so that PostgreSQL parses and plans each
  * distinct SQL text once per connection instead of once per statement (docs/backbone.md, "Prepared statements"). A
- * per-event handler's INSERT cost the reader database 55 µs of CPU unnamed and 38 µs named (BENCHMARKS.md, sixth round).
+ * per-event handler's INSERT cost the reader database 54–67 µs of CPU per event unnamed, 33–42 µs named (BENCHMARKS.md,
+ * sixth round).
  *
  * pg keeps, per connection, which names it has parsed and skips the Parse of a name it knows; a name must always
  * mean the same text, which this registry guarantees: one registry per DataSource (its pool's connections), names
