@@ -86,8 +86,12 @@ const epochMs = async (db: DataSource, sql: string): Promise<number> => Number((
 export async function backboneThroughput(kafka: Kafka, writer: DataSource, reader: DataSource, variant: ConsumerVariant): Promise<ThroughputResult> {
   const { relay, consumer, prefix } = await stage(kafka, writer, reader, 'bench-throughput', variant);
   let ids: string[];
+  let warmUpIds: string[];
   let timing: Omit<ThroughputResult, keyof Delivery>;
   try {
+    // Warm: the consumer process and the relay handle `throughputWarmUp` events before the clock starts.
+    warmUpIds = await writeDonorEvents(writer, prefix, settings.throughputWarmUp, settings.perTransaction, () => relay.wake());
+    await allHandled('warm-up handled', warmUpIds.length, consumer);
     const consumerCpuBefore = consumer.cpuMs();
     const writerCpuBefore = process.cpuUsage();
     const writerDbBefore = await backendCpuMs(writer, WRITER_DB);
@@ -96,7 +100,7 @@ export async function backboneThroughput(kafka: Kafka, writer: DataSource, reade
     ids = await writeDonorEvents(writer, prefix, settings.events, settings.perTransaction, () => relay.wake());
     const commitMs = Date.now() - start;
     log(`backbone: committed ${ids.length} in ${commitMs} ms (${perSecond(ids.length, commitMs)}/s)`);
-    await allHandled('backbone handled', ids.length, consumer);
+    await allHandled('backbone handled', warmUpIds.length + ids.length, consumer);
     const handledAt = await epochMs(reader, 'SELECT extract(epoch FROM max(handled_at)) * 1000 AS at FROM received');
     const publishedAt = await epochMs(writer, `SELECT extract(epoch FROM max(published_at)) * 1000 AS at FROM outbox WHERE topic LIKE '${prefix}%'`);
     const writerCpu = process.cpuUsage(writerCpuBefore);
@@ -113,7 +117,7 @@ export async function backboneThroughput(kafka: Kafka, writer: DataSource, reade
     await consumer.stop();
     await relay.stop();
   }
-  return { ...timing, ...(await countDelivery(reader, ids)) };
+  return { ...timing, ...(await countDelivery(reader, [...warmUpIds, ...ids])) };
 }
 
 /**

@@ -35,6 +35,18 @@ export const settings = {
    * for lost and doubled, and its p99 and each second's p99 are printed beside the measured ones.
    */
   warmUpSeconds: Number(process.env.BENCH_WARM_UP_SECONDS ?? 5),
+  /**
+   * Rounds of raw kafkajs and the throughput runs, taken in turn (raw, then each variant, then raw again…); ratios are
+   * those of each round and the verdict is their median. One raw run lasts about a second and moved ±20 % from one
+   * to the next on the VMs of issue #7 (BENCHMARKS.md, fifth and sixth rounds): one round decided by luck.
+   */
+  rounds: Number(process.env.BENCH_ROUNDS ?? 3),
+  /**
+   * Events committed and handled before a throughput run's clock starts. Its consumer process is new (JIT, first
+   * fetches), while raw kafkajs runs in the benchmark's own process, warmed by a run that is not counted: without it,
+   * one side was measured cold and the other warm (BENCHMARKS.md, sixth round).
+   */
+  throughputWarmUp: Number(process.env.BENCH_THROUGHPUT_WARM_UP ?? 4_000),
 };
 
 export const log = (line: string) => console.log(`[bench] ${new Date().toISOString().slice(11, 19)} ${line}`);
@@ -42,6 +54,13 @@ export const perSecond = (n: number, ms: number) => Math.round((n * 1000) / ms);
 
 /** Nearest-rank percentile of ascending values. */
 export const percentile = (sorted: number[], p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
+
+/** The item whose `value` is the median (nearest rank: the lower middle of an even count); `items` is left as it is. */
+export function medianBy<T>(items: readonly T[], value: (item: T) => number): T {
+  if (items.length === 0) throw new Error('no median of nothing');
+  const sorted = [...items].sort((a, b) => value(a) - value(b));
+  return sorted[Math.max(0, Math.ceil(sorted.length / 2) - 1)];
+}
 
 /** The p99 of each whole second of `samples` ([moment in ms, value]), counted from the first moment, in order. */
 export function p99PerSecond(samples: [number, number][]): number[] {
