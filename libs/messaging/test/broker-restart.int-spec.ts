@@ -85,6 +85,9 @@ describe('messaging backbone across a broker restart', () => {
     await waitFor(`all ${written.length} events handled`, async () => (await receivedCounts(reader)).distinct === written.length, 180_000, 250);
     await waitFor('outbox drained', async () => (await writer.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL'))[0].n === 0);
     expect(await receivedCounts(reader)).toEqual({ rows: written.length, distinct: written.length });
+    // Stopped while the broker answers: the next test stops it for good.
+    await consumer.stop();
+    await relay.stop();
   }, 420_000);
 
   it('shuts a service down within its bound (10 s) with the broker gone, in order', async () => {

@@ -195,7 +195,12 @@ export class EventConsumer {
   private async connect(): Promise<void> {
     this.dlqProducer ??= this.kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
     await this.dlqProducer.connect();
-    const consumer = this.kafka.consumer({ groupId: this.groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 1000 });
+    const consumer: Consumer = this.kafka.consumer({
+      groupId: this.groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 1000,
+      // kafkajs restarts a crashed consumer by itself, also one that stop() disconnected while that restart was still
+      // reaching for a broker that is gone: it would then retry in the background for good (kafkajs' default: 5 retries).
+      retry: { retries: 5, restartOnFailure: async () => !this.stopping && this.consumer === consumer },
+    });
     this.consumer = consumer;
     this.positions.clear();
     this.sought.clear();
