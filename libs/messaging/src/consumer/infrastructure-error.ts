@@ -1,3 +1,5 @@
+import { isChangedPlan } from '../database/prepared-statements';
+
 /**
  * Errors that say "the database, the network or the deploy is broken", not "this message is bad". They never
  * send a message to the DLQ: the work is retried with backoff until the outage is over (docs/backbone.md,
@@ -14,7 +16,7 @@
 const INFRASTRUCTURE_SQLSTATES = new Set(['40001', '40P01', '55P03', '57014', '42P01', '42703']);
 const INFRASTRUCTURE_SQLSTATE_CLASSES = /^(08|57P|53)/;
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ECONNABORTED']);
-const MESSAGES = /Connection terminated|connection is closed|Client has encountered a connection error|Query runner already released|QueryRunnerAlreadyReleased|timeout exceeded when trying to connect|Cannot use a pool after calling end|cached plan must not change result type/i;
+const MESSAGES = /Connection terminated|connection is closed|Client has encountered a connection error|Query runner already released|QueryRunnerAlreadyReleased|timeout exceeded when trying to connect|Cannot use a pool after calling end/i;
 
 export function isInfrastructureError(error: unknown): boolean {
   for (const e of causes(error)) {
@@ -22,7 +24,7 @@ export function isInfrastructureError(error: unknown): boolean {
     if (typeof code === 'string') {
       if (INFRASTRUCTURE_SQLSTATES.has(code) || INFRASTRUCTURE_SQLSTATE_CLASSES.test(code) || NETWORK_CODES.has(code)) return true;
     }
-    if (name === 'QueryRunnerAlreadyReleasedError') return true;
+    if (name === 'QueryRunnerAlreadyReleasedError' || isChangedPlan(e)) return true;
     // The dead-letter producer could not reach the broker: the letter is not written, so nothing may move on.
     if (typeof name === 'string' && name.startsWith('KafkaJS')) return true;
     if (typeof message === 'string' && MESSAGES.test(message)) return true;

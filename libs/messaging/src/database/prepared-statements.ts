@@ -30,10 +30,7 @@ export class PreparedStatements {
       return undefined;
     }
     this.seen.delete(text);
-    this.drawn += 1;
-    const fresh = `giftflow_${this.drawn}`;
-    this.names.set(text, fresh);
-    return fresh;
+    return this.draw(text);
   }
 
   /**
@@ -41,9 +38,15 @@ export class PreparedStatements {
    * result type") on every connection that prepared it. The text gets a new name, so that its next use parses again.
    */
   retire(text: string): void {
-    if (!this.names.has(text)) return;
+    if (this.names.has(text)) this.draw(text);
+  }
+
+  /** A name never drawn before, now `text`'s. */
+  private draw(text: string): string {
     this.drawn += 1;
-    this.names.set(text, `giftflow_${this.drawn}`);
+    const name = `giftflow_${this.drawn}`;
+    this.names.set(text, name);
+    return name;
   }
 
   get size(): number {
@@ -61,6 +64,12 @@ export function preparedStatementsOf(dataSource: DataSource, capacity: number): 
     registries.set(dataSource, registry);
   }
   return registry;
+}
+
+/** PostgreSQL refusing a prepared statement whose table a deploy changed under it (0A000, by this message only). */
+export function isChangedPlan(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === '0A000' && typeof message === 'string' && /cached plan must not change result type/.test(message);
 }
 
 type ClientQuery = (config: unknown, values?: unknown, callback?: unknown) => unknown;
@@ -84,8 +93,7 @@ export function namingStatements(client: PoolClient, statements: PreparedStateme
     return new Promise<QueryResult>((resolve, reject) => {
       named.callback = (error, result) => {
         if (!error) return resolve(result!);
-        const { code, message } = error as Error & { code?: string };
-        if (code === '0A000' && /cached plan must not change result type/.test(message)) statements.retire(config);
+        if (isChangedPlan(error)) statements.retire(config);
         reject(error);
       };
       query(named);
