@@ -2,7 +2,7 @@
 // on the real broker and PostgreSQL, next to raw kafkajs produce/consume of the same messages in the same run
 // (BENCH_ROUNDS rounds in turn, 3 by default: the ratios are each round's, the verdict their median).
 // Starts the local broker when none answers (as `npm test` does). Prints tables to record in BENCHMARKS.md and ends
-// with one JSON line {"raw","batch","perEvent","p99Ms","lost","doubled"}; exits non-zero if a run loses or
+// with one JSON line {"raw","batch","perEvent","p99Ms","lost","doubled","batchRatio","perEventRatio","rounds"}; exits non-zero if a run loses or
 // duplicates an event (missed targets are printed, not failed).
 import 'reflect-metadata';
 import os from 'node:os';
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
     const lost = deliveries.reduce((n, d) => n + d.lost, 0);
     const doubled = deliveries.reduce((n, d) => n + d.doubled, 0);
     const ratioOf = ({ run, raw }: { run: ThroughputResult; raw: number }) => perSecond(events, run.endToEndMs) / raw;
-    const raw = medianBy(raws, (r) => -r.endToEndMs);
+    const raw = medianBy(raws, (r) => perSecond(events, r.endToEndMs));
     const rawEndToEnd = perSecond(events, raw.endToEndMs);
     const columns: string[][] = [];
     const results: { variant: (typeof variants)[number]; endToEnd: number; ratio: number; p99: number }[] = [];
