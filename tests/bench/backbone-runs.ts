@@ -54,10 +54,13 @@ async function stage(kafka: Kafka, writer: DataSource, reader: DataSource, label
   const prefix = uniquePrefix(label);
   await prepareTopics(kafka, prefix, settings.partitions);
   await reader.query('TRUNCATE received, inbox');
+  // The writer's outbox too: its sent rows' dead index entries would otherwise pile up run after run where autovacuum
+  // is off (as on the machine of BENCHMARKS.md), and every claim of a later run would walk them.
+  await writer.query('TRUNCATE outbox');
   const consumer = await startReaderProcess(kafka, {
     READER_DB, TOPIC_PREFIX: prefix, CHUNK_SIZE: String(settings.chunkSize), PARTITIONS_CONCURRENTLY: String(concurrency), BATCH_HANDLER: batch ? '1' : '',
   }, `${prefix}giftflow.reader`);
-  const relay = new OutboxRelay(writer, kafka, { batchSize: settings.relayBatch, wakeLingerMs: settings.relayLingerMs });
+  const relay = new OutboxRelay(writer, kafka, { batchSize: settings.relayBatch, wakeLingerMs: settings.relayLingerMs, producerThread: settings.relayProducerThread });
   await relay.publishBatch(); // connects the producer before the clock starts
   relay.start();
   return { prefix, relay, consumer };

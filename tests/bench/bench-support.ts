@@ -24,6 +24,8 @@ export const settings = {
    */
   variants: (process.env.BENCH_VARIANTS ?? `${DEFAULT_PARTITIONS_CONCURRENTLY},${DEFAULT_PARTITIONS_CONCURRENTLY}b`).split(',').map((v) => ({ concurrency: parseInt(v, 10), batch: v.endsWith('b') })),
   relayBatch: Number(process.env.BENCH_RELAY_BATCH ?? 1_000),
+  /** The relay's producer on its thread (the default), or with `BENCH_RELAY_THREAD=0` on the thread that commits. */
+  relayProducerThread: process.env.BENCH_RELAY_THREAD !== '0',
   /** The relay's wakeLingerMs (its default when unset). */
   relayLingerMs: process.env.BENCH_RELAY_LINGER_MS ? Number(process.env.BENCH_RELAY_LINGER_MS) : undefined,
   offeredRate: Number(process.env.BENCH_RATE ?? 1_000),

@@ -1,9 +1,12 @@
 import { Logger } from '@nestjs/common';
-import { Kafka, Message, Partitioners, Producer } from 'kafkajs';
+import { Kafka, Message } from 'kafkajs';
 import type { PoolClient } from 'pg';
 import { DataSource, QueryRunner } from 'typeorm';
 import type { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { ComponentHealth, OutboxHealth } from '../health/messaging-health';
+import { kafkaConfigFor } from '../kafka/kafka.config';
+import { BatchProducer, ThreadedProducer } from '../kafka/producer-thread/threaded-producer';
+import { relayProducerConfig } from '../kafka/producer-thread/producer.worker';
 import { MessagingMetrics, NO_MESSAGING_METRICS } from '../observability/messaging-metrics';
 import { PublishSpans, startPublishSpans } from '../observability/trace-context';
 import { isUnpublishable } from './unpublishable';
@@ -25,6 +28,11 @@ export interface OutboxRelayOptions {
    * 200 one-event commits/s, 7.4 events per round against 2.2 with none, ~20 % less CPU per event (BENCHMARKS.md).
    */
   wakeLingerMs?: number;
+  /**
+   * Run the kafkajs producer on a worker thread of its own (default true; docs/backbone.md, "The relay's producer
+   * thread"). Only for a Kafka made by createKafka, whose configuration a thread can copy; any other runs it here.
+   */
+  producerThread?: boolean;
   /** How long `stop()` may spend sending what is committed before it gives up (the rest waits for the next start). */
   drainTimeoutMs?: number;
   /** Test seam for fault tests: runs after Kafka acknowledged a batch, before it is marked sent. */
@@ -74,7 +82,7 @@ export class OutboxRelay {
   private readonly pollIntervalMs: number;
   private readonly wakeLingerMs: number;
   private readonly logger: Pick<Logger, 'log' | 'warn' | 'error'>;
-  private producer: Producer | null = null;
+  private producer: BatchProducer | null = null;
   /**
    * The relay's own connection, held from its first round to stop(): taking a pooled one each round
    * queued the relay behind every transaction the service had waiting, and a burst of commits held
@@ -106,6 +114,11 @@ export class OutboxRelay {
     if (this.running) return;
     this.running = true;
     this.loop = this.run();
+  }
+
+  /** The worker thread its producer runs on, once connected; null while it runs on this thread or has none yet. */
+  get producerThreadId(): number | null {
+    return this.producer instanceof ThreadedProducer ? this.producer.threadId : null;
   }
 
   /** Called after a commit in this process: publish now rather than at the next poll. */
@@ -193,7 +206,7 @@ export class OutboxRelay {
   }
 
   /** Sends the rows; a batch Kafka refuses for good is sent again row by row and the refused rows parked. Returns the ids sent. */
-  private async send(producer: Producer, client: PoolClient, rows: ClaimedRow[]): Promise<string[]> {
+  private async send(producer: BatchProducer, client: PoolClient, rows: ClaimedRow[]): Promise<string[]> {
     try {
       await this.sendTraced(producer, rows);
       return rows.map((r) => r.event_id);
@@ -216,7 +229,7 @@ export class OutboxRelay {
   }
 
   /** One sendBatch, with a producer span per traced row and the publish metrics. */
-  private async sendTraced(producer: Producer, rows: ClaimedRow[]): Promise<void> {
+  private async sendTraced(producer: BatchProducer, rows: ClaimedRow[]): Promise<void> {
     const metrics = this.options.metrics ?? NO_MESSAGING_METRICS;
     const started = process.hrtime.bigint();
     const spans = startPublishSpans(rows);
@@ -286,15 +299,16 @@ export class OutboxRelay {
     });
   }
 
-  private async connectedProducer(): Promise<Producer> {
+  private async connectedProducer(): Promise<BatchProducer> {
     if (this.producer) return this.producer;
-    const producer = this.kafka.producer({
-      idempotent: true,
-      maxInFlightRequests: 1,
-      allowAutoTopicCreation: false,
-      createPartitioner: Partitioners.DefaultPartitioner, // Java-compatible: same key, same partition everywhere
-    });
-    await producer.connect();
+    const config = this.options.producerThread === false ? undefined : kafkaConfigFor(this.kafka);
+    const producer = config ? new ThreadedProducer(config) : this.kafka.producer(relayProducerConfig());
+    try {
+      await producer.connect();
+    } catch (error) {
+      await producer.disconnect().catch(() => undefined); // a thread would otherwise stay
+      throw error;
+    }
     this.producer = producer;
     return producer;
   }
