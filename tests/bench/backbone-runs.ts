@@ -60,7 +60,7 @@ async function stage(kafka: Kafka, writer: DataSource, reader: DataSource, label
   const consumer = await startReaderProcess(kafka, {
     READER_DB, TOPIC_PREFIX: prefix, CHUNK_SIZE: String(settings.chunkSize), PARTITIONS_CONCURRENTLY: String(concurrency), BATCH_HANDLER: batch ? '1' : '',
   }, `${prefix}giftflow.reader`);
-  const relay = new OutboxRelay(writer, kafka, { batchSize: settings.relayBatch, wakeLingerMs: settings.relayLingerMs, producerThread: settings.relayProducerThread });
+  const relay = new OutboxRelay(writer, kafka, { batchSize: settings.relayBatch, wakeLingerMs: settings.relayLingerMs, producerThread: settings.relayProducerThread, roundsPerTransaction: settings.relayRoundsPerTransaction });
   await relay.publishBatch(); // connects the producer before the clock starts
   relay.start();
   return { prefix, relay, consumer };

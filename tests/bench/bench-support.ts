@@ -26,6 +26,8 @@ export const settings = {
   relayBatch: Number(process.env.BENCH_RELAY_BATCH ?? 1_000),
   /** The relay's producer on its thread (the default), or with `BENCH_RELAY_THREAD=0` on the thread that commits. */
   relayProducerThread: process.env.BENCH_RELAY_THREAD !== '0',
+  /** The relay's roundsPerTransaction (its default when unset; 1: one round at a time, as before issue #7's seventh round). */
+  relayRoundsPerTransaction: process.env.BENCH_RELAY_ROUNDS ? Number(process.env.BENCH_RELAY_ROUNDS) : undefined,
   /** The relay's wakeLingerMs (its default when unset). */
   relayLingerMs: process.env.BENCH_RELAY_LINGER_MS ? Number(process.env.BENCH_RELAY_LINGER_MS) : undefined,
   offeredRate: Number(process.env.BENCH_RATE ?? 1_000),

@@ -33,11 +33,16 @@ export interface OutboxRelayOptions {
    * thread"). Only for a Kafka made by createKafka, whose configuration a thread can copy; any other runs it here.
    */
   producerThread?: boolean;
+  /**
+   * Rounds one transaction may take while claims come back full (default 8; 1: claim, send, mark, one round at a time).
+   * Its rows stay locked until it commits, and a crash sends them all again (consumers drop the repeats).
+   */
+  roundsPerTransaction?: number;
   /** How long `stop()` may spend sending what is committed before it gives up (the rest waits for the next start). */
   drainTimeoutMs?: number;
   /** Test seam for fault tests: runs after Kafka acknowledged a batch, before it is marked sent. */
   afterSend?: (eventIds: string[]) => Promise<void> | void;
-  /** Called once per round with the event ids Kafka acknowledged and that were marked sent, after the commit (a hook for metrics). */
+  /** Called once per transaction with the event ids Kafka acknowledged and that were marked sent, after the commit (a hook for metrics). */
   onPublished?: (eventIds: string[]) => void;
   /** Called when a row is parked (a hook for metrics and alerts). */
   onParked?: (eventId: string, error: string) => void;
@@ -73,7 +78,7 @@ const RECORD_OVERHEAD_BYTES = 256;
  * connection: the next round sends the batch again (consumers drop the duplicate by event id).
  *
  * A row Kafka refuses for good (too large, invalid) is parked with the error and the rows behind it flow on
- * (docs/backbone.md, trap 23). Everything a round publishes goes through `send` and is recorded by `markSent`: the two
+ * (docs/backbone.md, trap 23). Everything a round publishes goes through `send` and is recorded by `mark`: the two
  * places to hook metrics.
  */
 export class OutboxRelay {
@@ -81,6 +86,7 @@ export class OutboxRelay {
   private readonly maxBatchBytes: number;
   private readonly pollIntervalMs: number;
   private readonly wakeLingerMs: number;
+  private readonly roundsPerTransaction: number;
   private readonly logger: Pick<Logger, 'log' | 'warn' | 'error'>;
   private producer: BatchProducer | null = null;
   /**
@@ -107,6 +113,10 @@ export class OutboxRelay {
     this.maxBatchBytes = options.maxBatchBytes ?? 900_000;
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
     this.wakeLingerMs = options.wakeLingerMs ?? 5;
+    this.roundsPerTransaction = options.roundsPerTransaction ?? 8;
+    if (!Number.isInteger(this.roundsPerTransaction) || this.roundsPerTransaction < 1) {
+      throw new Error(`roundsPerTransaction must be a whole number of at least 1, not ${options.roundsPerTransaction}`);
+    }
     this.logger = options.logger ?? new Logger(OutboxRelay.name);
   }
 
@@ -171,11 +181,14 @@ export class OutboxRelay {
   }
 
   /**
-   * One round: claim, send, mark. Returns how many rows were published or parked. Not to be run beside start()'s loop.
+   * One round — claim, send, mark — or, while claims come back full (a backlog), up to `roundsPerTransaction`
+   * rounds in one transaction, whose database work is done while Kafka takes the batch before: the next batch is
+   * claimed, and the one sent before is marked, while the current one is on its way (docs/backbone.md, "The outbox
+   * relay"). Returns how many rows were published or parked. Not to be run beside start()'s loop.
    *
-   * Two round trips to PostgreSQL besides the send, on the relay's own client (no TypeORM per statement): the
-   * transaction starts with the claim, whose advisory lock is taken by the same statement before it reads a row
-   * (an InitPlan, a one-time filter), and the mark is sent with the COMMIT. Only numbers are written into the SQL.
+   * On the relay's own client (no TypeORM per statement): the transaction starts with the first claim, whose advisory
+   * lock is taken by the same statement before it reads a row (an InitPlan, a one-time filter), and the last mark is
+   * sent with the COMMIT. Only numbers are written into the SQL.
    */
   async publishBatch(): Promise<number> {
     const producer = await this.connectedProducer();
@@ -183,26 +196,54 @@ export class OutboxRelay {
     const connection = (this.connection ??= this.dataSource.createQueryRunner());
     try {
       const client = (await (connection as PostgresQueryRunner).connect()) as PoolClient;
-      const [, { rows: claimed }] = (await client.query(
-        `START TRANSACTION; SELECT id, event_id, topic, message_key, event_type, envelope AS json, headers
-           FROM outbox WHERE published_at IS NULL AND failed_at IS NULL AND (SELECT pg_try_advisory_xact_lock(${RELAY_LOCK_KEY}))
-          ORDER BY id LIMIT ${this.batchSize} FOR UPDATE SKIP LOCKED`,
-      )) as unknown as [unknown, { rows: ClaimedRow[] }];
-      const rows = withinBytes(claimed, this.maxBatchBytes);
-      this.full = claimed.length >= this.batchSize || rows.length < claimed.length;
-      if (rows.length === 0) {
+      let batch = await this.claim(client, 'START TRANSACTION; ', []);
+      if (batch.length === 0) {
         await client.query('COMMIT');
         return 0;
       }
-      const sent = new Set(await this.send(producer, client, rows));
-      await this.options.afterSend?.([...sent]);
-      await this.markSentAndCommit(client, rows.filter((r) => sent.has(r.event_id)));
-      return rows.length;
+      const published: string[] = [];
+      let unmarked: ClaimedRow[] = [];
+      let count = 0;
+      for (let round = 1; ; round += 1) {
+        const claimAhead = this.full && round < this.roundsPerTransaction;
+        const sending = this.send(producer, client, batch);
+        sending.catch(() => undefined); // awaited below: not unhandled while the database works meanwhile
+        // While Kafka takes this batch: mark the one before, claim the next (this one's rows are ours, not yet marked).
+        if (unmarked.length > 0) await this.mark(client, unmarked, '');
+        const next = claimAhead ? await this.claim(client, '', batch) : [];
+        const sent = new Set(await sending);
+        await this.options.afterSend?.([...sent]);
+        unmarked = batch.filter((r) => sent.has(r.event_id));
+        published.push(...unmarked.map((r) => r.event_id));
+        count += batch.length;
+        if (next.length === 0) break;
+        batch = next;
+      }
+      await this.mark(client, unmarked, 'COMMIT');
+      if (published.length > 0) this.options.onPublished?.(published);
+      return count;
     } catch (error) {
       // The transaction may be open or aborted: drop the connection (the server rolls back), take a new one next round.
       await this.releaseConnection(error, connection);
       throw error;
     }
+  }
+
+  /**
+   * Claims the next unsent rows, in id order, up to `batchSize` and `maxBatchBytes`, leaving out `inFlight` (rows this
+   * transaction claimed and has not marked yet: its own locks do not hide them). Sets `full`.
+   */
+  private async claim(client: PoolClient, before: string, inFlight: ClaimedRow[]): Promise<ClaimedRow[]> {
+    const excluding = inFlight.length > 0 ? `AND id NOT IN (SELECT unnest(${bigintArray(inFlight)}))` : '';
+    const results = (await client.query(
+      `${before}SELECT id, event_id, topic, message_key, event_type, envelope AS json, headers
+         FROM outbox WHERE published_at IS NULL AND failed_at IS NULL AND (SELECT pg_try_advisory_xact_lock(${RELAY_LOCK_KEY})) ${excluding}
+        ORDER BY id LIMIT ${this.batchSize} FOR UPDATE SKIP LOCKED`,
+    )) as unknown as { rows: ClaimedRow[] } | [unknown, { rows: ClaimedRow[] }];
+    const claimed = Array.isArray(results) ? results[1].rows : results.rows;
+    const rows = withinBytes(claimed, this.maxBatchBytes);
+    this.full = claimed.length >= this.batchSize || rows.length < claimed.length;
+    return rows;
   }
 
   /** Sends the rows; a batch Kafka refuses for good is sent again row by row and the refused rows parked. Returns the ids sent. */
@@ -252,12 +293,11 @@ export class OutboxRelay {
     this.options.onParked?.(row.event_id, reason);
   }
 
-  /** One round trip: the UPDATE and the COMMIT in one simple query (ids are bigints PostgreSQL gave us). */
-  private async markSentAndCommit(client: PoolClient, rows: ClaimedRow[]): Promise<void> {
-    const ids = rows.map((r) => r.id);
-    if (!ids.every((id) => /^[0-9]+$/.test(String(id)))) throw new Error(`outbox ids are not bigints: ${ids.join(', ')}`);
-    await client.query(ids.length === 0 ? 'COMMIT' : `UPDATE outbox SET published_at = now() WHERE id = ANY('{${ids.join(',')}}'::bigint[]); COMMIT`);
-    if (rows.length > 0) this.options.onPublished?.(rows.map((r) => r.event_id));
+  /** Marks rows sent, with `then` (COMMIT, or nothing) in the same simple query: one round trip. */
+  private async mark(client: PoolClient, rows: ClaimedRow[], then: 'COMMIT' | ''): Promise<void> {
+    const update = rows.length > 0 ? `UPDATE outbox SET published_at = now() WHERE id = ANY(${bigintArray(rows)})` : '';
+    const sql = [update, then].filter(Boolean).join('; ');
+    if (sql) await client.query(sql);
   }
 
   private async run(): Promise<void> {
@@ -327,6 +367,13 @@ export class OutboxRelay {
     this.producer = null;
     await withDeadline(old?.disconnect().catch(() => undefined) ?? Promise.resolve(), Date.now() + 2_000);
   }
+}
+
+/** The rows' ids as an SQL bigint[] literal; they are bigints PostgreSQL gave us, checked anyway since they go into the SQL. */
+function bigintArray(rows: ClaimedRow[]): string {
+  const ids = rows.map((r) => String(r.id));
+  if (!ids.every((id) => /^[0-9]+$/.test(id))) throw new Error(`outbox ids are not bigints: ${ids.join(', ')}`);
+  return `'{${ids.join(',')}}'::bigint[]`;
 }
 
 /** The first rows whose messages fit in `maxBytes` together; at least one. */
