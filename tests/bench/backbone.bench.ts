@@ -8,7 +8,7 @@ import 'reflect-metadata';
 import os from 'node:os';
 import { createTestDataSource, testKafka } from '@giftflow/testing';
 import { readerDatabase } from '../../libs/testing/src/fixtures/backbone-fixture';
-import { LatencyResult, READER_DB, ThroughputResult, WRITER_DB, backboneLatency, backboneThroughput } from './backbone-runs';
+import { LatencyResult, READER_DB, ThroughputResult, WRITER_DB, backboneLatency, backboneThroughput, stopBenchRelay } from './backbone-runs';
 import { describeVariant, log, medianBy, percentile, perSecond, settings } from './bench-support';
 import { RawResult, rawKafkajs } from './raw-kafkajs';
 import { checkPostgres, startKafka } from '../../scripts/infra';
@@ -128,6 +128,7 @@ async function main(): Promise<void> {
     }));
     if (lost || doubled) process.exitCode = 1;
   } finally {
+    await stopBenchRelay();
     await writer.destroy();
     await reader.destroy();
   }
