@@ -49,30 +49,21 @@ export interface ThroughputResult extends Delivery {
   readerDbCpuUs: number;
 }
 
-let relay: OutboxRelay | null = null;
-
 /**
  * The writer's relay, one for the whole benchmark as a service has one for its life: its producer thread (and the
- * JIT's work on it) outlives a run, as the raw kafkajs producer's code in this process does. Started, its producer
- * connected, on first use.
+ * JIT's work on it) outlives a run, as the raw kafkajs producer's code in the benchmark's process does. Started, its
+ * producer connected before any clock starts; the caller stops it at the end.
  */
-async function benchRelay(kafka: Kafka, writer: DataSource): Promise<OutboxRelay> {
-  if (relay) return relay;
-  const started = new OutboxRelay(writer, kafka, {
+export async function startBenchRelay(kafka: Kafka, writer: DataSource): Promise<OutboxRelay> {
+  const relay = new OutboxRelay(writer, kafka, {
     batchSize: settings.relayBatch, wakeLingerMs: settings.relayLingerMs, producerThread: settings.relayProducerThread, roundsPerTransaction: settings.relayRoundsPerTransaction,
   });
-  await started.publishBatch(); // connects the producer before any clock starts
-  started.start();
-  return (relay = started);
+  await relay.publishBatch();
+  relay.start();
+  return relay;
 }
 
-/** Stops the benchmark's relay (at the end). */
-export async function stopBenchRelay(): Promise<void> {
-  await relay?.stop();
-  relay = null;
-}
-
-/** Fresh topics, an empty `received`, the reader process joined, the relay running. */
+/** Fresh topics, an empty `received` and outbox, the reader process joined. */
 async function stage(kafka: Kafka, writer: DataSource, reader: DataSource, label: string, { concurrency, batch }: ConsumerVariant) {
   const prefix = uniquePrefix(label);
   await prepareTopics(kafka, prefix, settings.partitions);
@@ -83,8 +74,7 @@ async function stage(kafka: Kafka, writer: DataSource, reader: DataSource, label
   const consumer = await startReaderProcess(kafka, {
     READER_DB, TOPIC_PREFIX: prefix, CHUNK_SIZE: String(settings.chunkSize), PARTITIONS_CONCURRENTLY: String(concurrency), BATCH_HANDLER: batch ? '1' : '',
   }, `${prefix}giftflow.reader`);
-  const relay = await benchRelay(kafka, writer);
-  return { prefix, relay, consumer };
+  return { prefix, consumer };
 }
 
 /**
@@ -107,8 +97,8 @@ async function allHandled(what: string, total: number, consumer: { handled(): nu
 const epochMs = async (db: DataSource, sql: string): Promise<number> => Number((await db.query(sql))[0].at);
 
 /** `events` committed in transactions of `perTransaction`, relayed, handled: first commit → last handled. */
-export async function backboneThroughput(kafka: Kafka, writer: DataSource, reader: DataSource, variant: ConsumerVariant): Promise<ThroughputResult> {
-  const { relay, consumer, prefix } = await stage(kafka, writer, reader, 'bench-throughput', variant);
+export async function backboneThroughput(kafka: Kafka, writer: DataSource, reader: DataSource, relay: OutboxRelay, variant: ConsumerVariant): Promise<ThroughputResult> {
+  const { consumer, prefix } = await stage(kafka, writer, reader, 'bench-throughput', variant);
   let ids: string[];
   let warmUpIds: string[];
   let timing: Omit<ThroughputResult, keyof Delivery>;
@@ -148,8 +138,8 @@ export async function backboneThroughput(kafka: Kafka, writer: DataSource, reade
  * backbone does not slow the offer down), `warmUpSeconds` first and then `latencySeconds` measured. Latency =
  * consumer's clock_timestamp() at the insert − the moment the producer saw its commit.
  */
-export async function backboneLatency(kafka: Kafka, writer: DataSource, reader: DataSource, variant: ConsumerVariant): Promise<LatencyResult> {
-  const { relay, consumer, prefix } = await stage(kafka, writer, reader, 'bench-latency', variant);
+export async function backboneLatency(kafka: Kafka, writer: DataSource, reader: DataSource, relay: OutboxRelay, variant: ConsumerVariant): Promise<LatencyResult> {
+  const { consumer, prefix } = await stage(kafka, writer, reader, 'bench-latency', variant);
   const uow = new UnitOfWork(writer, 'donors', prefix, () => relay.wake());
   const committedAt = new Map<string, number>();
   const warmUpIds = new Set<string>();

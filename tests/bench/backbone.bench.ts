@@ -8,7 +8,7 @@ import 'reflect-metadata';
 import os from 'node:os';
 import { createTestDataSource, testKafka } from '@giftflow/testing';
 import { readerDatabase } from '../../libs/testing/src/fixtures/backbone-fixture';
-import { LatencyResult, READER_DB, ThroughputResult, WRITER_DB, backboneLatency, backboneThroughput, stopBenchRelay } from './backbone-runs';
+import { LatencyResult, READER_DB, ThroughputResult, WRITER_DB, backboneLatency, backboneThroughput, startBenchRelay } from './backbone-runs';
 import { describeVariant, log, medianBy, percentile, perSecond, settings } from './bench-support';
 import { RawResult, rawKafkajs } from './raw-kafkajs';
 import { checkPostgres, startKafka } from '../../scripts/infra';
@@ -29,6 +29,7 @@ async function main(): Promise<void> {
   const kafka = testKafka('giftflow-bench');
   const writer = await createTestDataSource(WRITER_DB);
   const reader = await readerDatabase(true, READER_DB);
+  const relay = await startBenchRelay(kafka, writer);
   const [{ version }] = await writer.query('SELECT version()');
   const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
   log(`${events} events, ${partitions} partitions, relay batch ${settings.relayBatch}, consumer chunk ${settings.chunkSize}; load average ${load()}`);
@@ -47,11 +48,11 @@ async function main(): Promise<void> {
       raws.push(raw);
       for (const [i, variant] of variants.entries()) {
         log(`round ${round}/${settings.rounds}: backbone, consumer ${describeVariant(variant)}: throughput, ${events} events in transactions of ${perTransaction}`);
-        const run = await backboneThroughput(kafka, writer, reader, variant);
+        const run = await backboneThroughput(kafka, writer, reader, relay, variant);
         throughputs[i].push({ run, raw: perSecond(events, raw.endToEndMs) });
         if (round > 1) continue;
         log(`backbone, consumer ${describeVariant(variant)}: latency, ${settings.offeredRate} events/s offered for ${settings.warmUpSeconds} s of warm-up + ${settings.latencySeconds} s measured, one event per transaction`);
-        latencies.push(await backboneLatency(kafka, writer, reader, variant));
+        latencies.push(await backboneLatency(kafka, writer, reader, relay, variant));
       }
     }
     const deliveries = [...throughputs.flat().map((t) => t.run), ...latencies];
@@ -128,7 +129,7 @@ async function main(): Promise<void> {
     }));
     if (lost || doubled) process.exitCode = 1;
   } finally {
-    await stopBenchRelay();
+    await relay.stop();
     await writer.destroy();
     await reader.destroy();
   }
