@@ -6,7 +6,7 @@ import * as messaging from '@giftflow/messaging';
 import { DLQ_HEADERS, EventConsumer, OutboxRelay, RELAY_LOCK_KEY, UnitOfWork, on, resetStoredOffsets, storedOffsetTotal } from '@giftflow/messaging';
 import { createTestDataSource, readWholeTopic, sleep, testKafka, uniquePrefix, waitFor } from '@giftflow/testing';
 import {
-  newRelay, prepareTopics, readerDatabase, receivedCounts, recordingConsumer, topicFor, writeDonorEvents, writerDatabase,
+  newRelay, prepareTopics, readerDatabase, receivedCounts, recordingConsumer, topicFor, unsentCount, writeDonorEvents, writerDatabase,
 } from '../../testing/src/fixtures/backbone-fixture';
 
 const WRITER = 'giftflow_test_backbone_guarantees_writer';
@@ -291,9 +291,9 @@ describe('backbone guarantees', () => {
       const ids = await writeDonorEvents(writer, prefix, 10, 10);
       startedRelay(newRelay(writer, kafka));
       await sleep(1_000);
-      expect((await writer.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL'))[0].n).toBe(10); // held
+      expect(await unsentCount(writer)).toBe(10); // held
       await waitFor('published once the zombie session is gone', async () =>
-        (await writer.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL'))[0].n === 0, 15_000);
+        (await unsentCount(writer)) === 0, 15_000);
       expect(ids).toHaveLength(10);
     } finally {
       await zombie.release().catch(() => undefined);

@@ -5,7 +5,7 @@ import { DonorRegisteredV1, dlqTopicOf } from '@giftflow/contracts';
 import { DLQ_HEADERS, EventConsumer, EventSchemaError, OutboxRelay, UnitOfWork, on, storedOffsetTotal } from '@giftflow/messaging';
 import { committedOffsets, exited, readTopic, readWholeTopic, spawnCompiled, testKafka, uniquePrefix, waitFor } from '@giftflow/testing';
 import {
-  newRelay, prepareTopics, readerDatabase, receivedCounts, recordingConsumer, topicFor, writeDonorEvents, writerDatabase,
+  newRelay, prepareTopics, readerDatabase, receivedCounts, recordingConsumer, topicFor, unsentCount, writeDonorEvents, writerDatabase,
 } from '../../testing/src/fixtures/backbone-fixture';
 
 /** The backbone's guarantees, against the real broker and the real PostgreSQL (issue #2). */
@@ -62,13 +62,13 @@ describe('messaging backbone', () => {
     const doomed = spawnCompiled('libs/testing/src/fixtures/relay.process', { WRITER_DB: 'giftflow_test_backbone_writer', CRASH_AFTER_SEND: '1' });
     await exited(doomed);
     expect(doomed.signalCode).toBe('SIGKILL');
-    const [{ unsent }] = await writer.query('SELECT count(*)::int AS unsent FROM outbox WHERE published_at IS NULL');
+    const unsent = await unsentCount(writer);
     expect(unsent).toBe(50);
     // 3. A new relay sends them again; the consumer sees duplicates on the topic but handles each once.
     await start(newRelay(writer, kafka));
     await start(recordingConsumer(kafka, reader, prefix));
     await waitFor('all 50 handled', async () => (await receivedCounts(reader)).distinct === 50);
-    await waitFor('outbox drained', async () => (await writer.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL'))[0].n === 0);
+    await waitFor('outbox drained', async () => (await unsentCount(writer)) === 0);
     const onTopic = await readTopic(kafka, topicFor(prefix), 100);
     expect(onTopic.length).toBeGreaterThanOrEqual(100); // sent twice
     expect(await receivedCounts(reader)).toEqual({ rows: 50, distinct: 50 });
@@ -115,7 +115,7 @@ describe('messaging backbone', () => {
     const ids = await writeDonorEvents(writer, prefix, 200, 100);
     const again = await writer.query('SELECT envelope::jsonb AS envelope FROM outbox WHERE event_id = ANY($1::uuid[])', [ids.slice(0, 20)]);
     await start(newRelay(writer, kafka));
-    await waitFor('all 200 on the topic', async () => (await writer.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL'))[0].n === 0);
+    await waitFor('all 200 on the topic', async () => (await unsentCount(writer)) === 0);
     // 20 of them delivered a second time, after the originals.
     await producer.send({ topic: topicFor(prefix), messages: again.map((r: { envelope: { aggregateId: string } }) => ({ key: r.envelope.aggregateId, value: JSON.stringify(r.envelope) })) });
     const sizes: number[] = [];

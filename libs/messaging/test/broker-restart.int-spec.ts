@@ -7,7 +7,7 @@ import request from 'supertest';
 import { sleep, startServiceForTest, testKafka, uniquePrefix, waitFor } from '@giftflow/testing';
 import { DonorsModule } from '../../../apps/donors/src/donors.module';
 import {
-  newRelay, prepareTopics, readerDatabase, receivedCounts, recordingConsumer, writeDonorEvents, writerDatabase,
+  newRelay, prepareTopics, readerDatabase, receivedCounts, recordingConsumer, unsentCount, writeDonorEvents, writerDatabase,
 } from '../../testing/src/fixtures/backbone-fixture';
 
 const run = promisify(execFile);
@@ -75,7 +75,7 @@ describe('messaging backbone across a broker restart', () => {
     // Writes keep committing to the outbox with no broker at all, longer than kafkajs would retry by itself.
     await sleep(KAFKAJS_RETRY_BUDGET_MS + 5_000);
     expect(written.length).toBeGreaterThan(beforeRestart);
-    const [{ waiting }] = await writer.query('SELECT count(*)::int AS waiting FROM outbox WHERE published_at IS NULL');
+    const waiting = await unsentCount(writer);
     expect(waiting).toBeGreaterThan(0);
     await kafkaSh('start');
     await sleep(2_000);
@@ -83,7 +83,7 @@ describe('messaging backbone across a broker restart', () => {
     await writerLoop;
 
     await waitFor(`all ${written.length} events handled`, async () => (await receivedCounts(reader)).distinct === written.length, 180_000, 250);
-    await waitFor('outbox drained', async () => (await writer.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL'))[0].n === 0);
+    await waitFor('outbox drained', async () => (await unsentCount(writer)) === 0);
     expect(await receivedCounts(reader)).toEqual({ rows: written.length, distinct: written.length });
     // Stopped while the broker answers: the next test stops it for good.
     await consumer.stop();

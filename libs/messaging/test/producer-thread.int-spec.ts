@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { OutboxRelay, kafkaConfigOf } from '@giftflow/messaging';
 import { exited, readWholeTopic, spawnCompiled, testBrokers, testKafka, uniquePrefix, waitFor } from '@giftflow/testing';
 import { ThreadedProducer } from '../src/kafka/producer-thread/threaded-producer';
-import { prepareTopics, topicFor, writeDonorEvents, writerDatabase } from '../../testing/src/fixtures/backbone-fixture';
+import { prepareTopics, topicFor, unsentCount, writeDonorEvents, writerDatabase } from '../../testing/src/fixtures/backbone-fixture';
 
 const WRITER = 'giftflow_test_producer_thread_writer';
 const PARTITIONS = 6;
@@ -29,7 +29,7 @@ describe('the relay producer thread', () => {
     await writer.destroy();
   });
 
-  const unsent = async () => (await writer.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL'))[0].n as number;
+  const unsent = () => unsentCount(writer);
   const startedRelay = (options = {}) => {
     const relay = new OutboxRelay(writer, kafka, { pollIntervalMs: 50, ...options });
     stops.push(() => relay.stop());
