@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { OutboxRelay, kafkaConfigOf } from '@giftflow/messaging';
 import { exited, readWholeTopic, spawnCompiled, testBrokers, testKafka, uniquePrefix, waitFor } from '@giftflow/testing';
 import { ThreadedProducer } from '../src/kafka/producer-thread/threaded-producer';
+import { PRECEDING_SEND_FAILED } from '../src/kafka/producer-thread/producer.worker';
 import { prepareTopics, topicFor, unsentCount, writeDonorEvents, writerDatabase } from '../../testing/src/fixtures/backbone-fixture';
 
 const WRITER = 'giftflow_test_producer_thread_writer';
@@ -79,17 +80,23 @@ describe('the relay producer thread', () => {
     expect(await readWholeTopic(kafka, topicFor(prefix))).toHaveLength(20);
   });
 
-  it('brings back a refusal with its type, so the row is parked (not retried forever)', async () => {
+  it('brings back a refusal with its type, so the row is parked (not retried forever), and refuses the sends of its chain behind it', async () => {
     const prefix = uniquePrefix('producer-refusal');
     await prepareTopics(kafka, prefix, 1);
     const producer = new ThreadedProducer(kafkaConfigOf({ clientId: 'giftflow-test-refusal', brokers: testBrokers() }));
     stops.push(() => producer.disconnect());
     await producer.connect();
-    const refused = producer.sendBatch({ acks: -1, topicMessages: [{ topic: topicFor(prefix), messages: [{ key: 'k', value: 'x'.repeat(2_000_000) }] }] });
+    const batchOf = (value: string) => ({ acks: -1, topicMessages: [{ topic: topicFor(prefix), messages: [{ key: 'k', value }] }] });
+    // Asked for together, as the relay queues its next batch behind the one on its way: one chain.
+    const refused = producer.sendBatch(batchOf('x'.repeat(2_000_000)), 1);
+    const queuedBehind = producer.sendBatch(batchOf('behind the refused one'), 1);
     await expect(refused).rejects.toMatchObject({ type: 'MESSAGE_TOO_LARGE' });
+    // Refused unsent: it would otherwise land before the rows of the refused batch, which the relay sends one by one.
+    await expect(queuedBehind).rejects.toMatchObject({ name: PRECEDING_SEND_FAILED });
     // The thread is still there for the rows behind it.
-    await producer.sendBatch({ acks: -1, topicMessages: [{ topic: topicFor(prefix), messages: [{ key: 'k', value: 'small' }] }] });
-    expect((await readWholeTopic(kafka, topicFor(prefix))).map((m) => m.value)).toEqual(['small']);
+    await producer.sendBatch(batchOf('small'));
+    await producer.sendBatch(batchOf('a new chain'), 2);
+    expect((await readWholeTopic(kafka, topicFor(prefix))).map((m) => m.value)).toEqual(['small', 'a new chain']);
   });
 
   it('fails the round when its thread dies; the next round starts another thread and nothing is lost', async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { OutboxRelay } from '@giftflow/messaging';
@@ -78,6 +79,40 @@ describe('relay rounds over a backlog', () => {
     expect(await statusOf()).toMatchObject({ unsent: 0 });
     const messages = await readWholeTopic(kafka, topicFor(prefix));
     expect(new Set(messages.map((m) => m.headers['event-id']))).toEqual(new Set(ids));
-    expect(messages).toHaveLength(500 + 150); // the three batches sent before the failure, twice (consumers drop them)
+    // The three batches acknowledged before the failure, and the fourth, queued behind the third, sent twice (consumers
+    // drop them).
+    expect(messages).toHaveLength(500 + 200);
+  });
+
+  it.each([
+    ['on its thread', true],
+    ['on this thread', false],
+  ])('a batch Kafka refuses goes row by row before the batch queued behind it, which goes once, after it (producer %s)', async (_, producerThread) => {
+    const prefix = uniquePrefix('relay-rounds-refused');
+    const admin = kafka.admin();
+    await admin.connect();
+    // One partition that refuses record batches over 16 KiB: order and duplicates are plain to see.
+    await admin.createTopics({ waitForLeaders: true, topics: [{ topic: topicFor(prefix), numPartitions: 1, configEntries: [{ name: 'max.message.bytes', value: '16384' }] }] });
+    await admin.disconnect();
+    const before = await writeDonorEvents(writer, prefix, 15, 15);
+    // A row this topic will not take, in the middle of the second batch (an older build wrote it).
+    const hugeId = randomUUID();
+    const huge = JSON.stringify({ id: hugeId, type: 'DonorRegistered', version: 1, note: 'x'.repeat(40_000) });
+    await writer.query('INSERT INTO outbox (event_id, topic, message_key, event_type, envelope) VALUES ($1, $2, $3, $4, $5)', [hugeId, topicFor(prefix), hugeId, 'DonorRegistered', huge]);
+    const after = await writeDonorEvents(writer, prefix, 24, 24);
+    const batches: string[][] = [];
+    const relay = new OutboxRelay(writer, kafka, { batchSize: 10, producerThread, afterSend: (sent) => void batches.push(sent) });
+    stops.push(() => relay.stop());
+    let done = 0;
+    for (let round = 0; round < 20 && done < 40; round += 1) done += await relay.publishBatch();
+
+    const [parked] = await writer.query('SELECT event_id, last_error FROM outbox WHERE failed_at IS NOT NULL');
+    expect(parked).toMatchObject({ event_id: hugeId, last_error: expect.stringMatching(/larger than the max message size/) });
+    expect(batches.map((b) => b.length)).toEqual([10, 9, 10, 10]);
+    expect(await statusOf()).toMatchObject({ unsent: 1 }); // the parked row
+    // Every good row once, in id order: the third batch (queued behind the refused second) was refused unsent, and sent
+    // after the second's rows went one by one.
+    const messages = await readWholeTopic(kafka, topicFor(prefix));
+    expect(messages.map((m) => m.headers['event-id'])).toEqual([...before, ...after]);
   });
 });

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { ROOT_CONTEXT, TraceFlags, context, propagation, trace } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { DonorRegisteredV1 } from '@giftflow/contracts';
@@ -82,7 +85,40 @@ describe('UnitOfWork', () => {
     expect(woken).toBe(1);
   });
 
-  it('writes a long queue with the bound multi-row INSERT, then commits; rows flushed early are not written twice', async () => {
+  it('writes a long queue with COPY: keys and envelopes exactly as published, whatever tabs, newlines or backslashes they hold', async () => {
+    const keys = ['tab\there', 'new\nline', 'carriage\rreturn', '\\N', '\\.', 'back\\slash \\t', `o'brien`, 'ünïcødé 👍'];
+    const published = await uow.run({ actor: 'act\tor\\' }, async (tx) => Array.from({ length: 150 }, (_, i) => {
+      const donorId = randomUUID();
+      return tx.publish(DonorRegisteredV1, keys[i % keys.length], { donorId, kind: 'business' });
+    }));
+    const rows = await outbox();
+    expect(rows.map((r) => r.message_key)).toEqual(published.map((_, i) => keys[i % keys.length]));
+    expect(rows.map((r) => r.event_id)).toEqual(published.map((e) => e.id));
+    // Stored exactly as published serialized it (the relay sends the stored text as it is).
+    expect(rows.map((r) => r.envelope)).toEqual(published.map((e) => JSON.stringify(e)));
+    expect(rows.every((r) => r.headers === null)).toBe(true);
+  });
+
+  it('writes the trace context of a traced transaction with each row of a long queue (COPY)', async () => {
+    const contextManager = new AsyncLocalStorageContextManager().enable();
+    context.setGlobalContextManager(contextManager);
+    propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+    const traceId = 'a1'.repeat(16);
+    try {
+      const traced = trace.setSpanContext(ROOT_CONTEXT, { traceId, spanId: 'b2'.repeat(8), traceFlags: TraceFlags.SAMPLED });
+      await context.with(traced, () => uow.run({ actor: 'test' }, async (tx) => {
+        for (let i = 0; i < 120; i += 1) tx.publish(DonorRegisteredV1, `key ${i}`, { donorId: randomUUID(), kind: 'business' });
+      }));
+    } finally {
+      propagation.disable();
+      context.disable();
+    }
+    const rows = await outbox();
+    expect(rows).toHaveLength(120);
+    expect(rows.every((r) => (r.headers as { traceparent?: string } | null)?.traceparent === `00-${traceId}-${'b2'.repeat(8)}-01`)).toBe(true);
+  });
+
+  it('writes a long queue with COPY, then commits; rows flushed early are not written twice', async () => {
     const ids = await uow.run({ actor: 'test' }, async (tx) => {
       const publish = () => {
         const donorId = randomUUID();
@@ -130,6 +166,11 @@ describe('UnitOfWork', () => {
       await tx.manager.query('INSERT INTO domain (id, note) VALUES ($1, $2)', [randomUUID(), 'must not stay']);
       const donorId = randomUUID();
       tx.publish(DonorRegisteredV1, `nul\0here`, { donorId, kind: 'business' });
+    })).rejects.toMatchObject({ code: '22021' });
+    // In a long queue (COPY) too.
+    await expect(uow.run({ actor: 'test' }, async (tx) => {
+      await tx.manager.query('INSERT INTO domain (id, note) VALUES ($1, $2)', [randomUUID(), 'must not stay']);
+      for (let i = 0; i < 150; i += 1) tx.publish(DonorRegisteredV1, i === 75 ? `nul\0here` : `key ${i}`, { donorId: randomUUID(), kind: 'business' });
     })).rejects.toMatchObject({ code: '22021' });
     await expect(uow.run({ actor: 'test' }, async (tx) => {
       await tx.manager.query('INSERT INTO domain (id, note) VALUES ($1, $2)', [randomUUID(), 'must not stay']);

@@ -6,7 +6,7 @@ import type { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryR
 import { ComponentHealth, OutboxHealth } from '../health/messaging-health';
 import { kafkaConfigFor } from '../kafka/kafka.config';
 import { BatchProducer, ThreadedProducer } from '../kafka/producer-thread/threaded-producer';
-import { relayProducerConfig } from '../kafka/producer-thread/producer.worker';
+import { OrderedProducer, PRECEDING_SEND_FAILED, relayProducerConfig } from '../kafka/producer-thread/producer.worker';
 import { MessagingMetrics, NO_MESSAGING_METRICS } from '../observability/messaging-metrics';
 import { PublishSpans, startPublishSpans } from '../observability/trace-context';
 import { isUnpublishable } from './unpublishable';
@@ -103,6 +103,8 @@ export class OutboxRelay {
   private woken = false;
   private failures = 0;
   private lastError = '';
+  /** Transactions started, numbering their send chains. */
+  private chains = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -201,23 +203,39 @@ export class OutboxRelay {
         await client.query('COMMIT');
         return 0;
       }
+      // The transaction's sends form one chain: once one fails, the producer refuses the ones queued behind it unsent.
+      const chain = (this.chains += 1);
+      let queueAhead = true;
       const published: string[] = [];
       let unmarked: ClaimedRow[] = [];
       let count = 0;
+      let sending = this.send(producer, client, batch, chain);
       for (let round = 1; ; round += 1) {
-        const claimAhead = this.full && round < this.roundsPerTransaction;
-        const sending = this.send(producer, client, batch);
         sending.catch(() => undefined); // awaited below: not unhandled while the database works meanwhile
-        // While Kafka takes this batch: mark the one before, claim the next (this one's rows are ours, not yet marked).
+        const claimAhead = this.full && round < this.roundsPerTransaction;
+        // While Kafka takes this batch: mark the one before, claim the next (this one's rows are ours, not yet marked)
+        // and queue it behind this one, so that the producer sends it as soon as this one is acknowledged.
         if (unmarked.length > 0) await this.mark(client, unmarked, '');
         const next = claimAhead ? await this.claim(client, '', batch) : [];
-        const sent = new Set(await sending);
+        const queued = next.length > 0 && queueAhead ? this.send(producer, client, next, chain) : null;
+        queued?.catch(() => undefined);
+        let sentIds: string[];
+        try {
+          sentIds = await sending;
+        } catch (error) {
+          if (!isPrecedingSendFailed(error)) throw error;
+          // The batch before this one failed and was sent row by row (some rows parked): send this one now, after it.
+          queueAhead = false;
+          sentIds = await this.send(producer, client, batch);
+        }
+        const sent = new Set(sentIds);
         await this.options.afterSend?.([...sent]);
         unmarked = batch.filter((r) => sent.has(r.event_id));
         published.push(...unmarked.map((r) => r.event_id));
         count += batch.length;
         if (next.length === 0) break;
         batch = next;
+        sending = queued ?? this.send(producer, client, batch);
       }
       await this.mark(client, unmarked, 'COMMIT');
       if (published.length > 0) this.options.onPublished?.(published);
@@ -247,9 +265,9 @@ export class OutboxRelay {
   }
 
   /** Sends the rows; a batch Kafka refuses for good is sent again row by row and the refused rows parked. Returns the ids sent. */
-  private async send(producer: BatchProducer, client: PoolClient, rows: ClaimedRow[]): Promise<string[]> {
+  private async send(producer: BatchProducer, client: PoolClient, rows: ClaimedRow[], chain?: number): Promise<string[]> {
     try {
-      await this.sendTraced(producer, rows);
+      await this.sendTraced(producer, rows, chain);
       return rows.map((r) => r.event_id);
     } catch (error) {
       if (!isUnpublishable(error)) throw error;
@@ -269,17 +287,21 @@ export class OutboxRelay {
     return sent;
   }
 
-  /** One sendBatch, with a producer span per traced row and the publish metrics. */
-  private async sendTraced(producer: BatchProducer, rows: ClaimedRow[]): Promise<void> {
+  /**
+   * One sendBatch, with a producer span per traced row and the publish metrics (its time includes the wait behind the
+   * batch before it).
+   */
+  private async sendTraced(producer: BatchProducer, rows: ClaimedRow[], chain?: number): Promise<void> {
     const metrics = this.options.metrics ?? NO_MESSAGING_METRICS;
     const started = process.hrtime.bigint();
     const spans = startPublishSpans(rows);
     try {
-      await producer.sendBatch({ acks: -1, topicMessages: groupByTopic(rows, spans) });
+      await producer.sendBatch({ acks: -1, topicMessages: groupByTopic(rows, spans) }, chain);
       spans.end();
     } catch (error) {
       spans.end(error);
-      metrics.publishFailed(rows.map(metricsOf), error);
+      // A send refused unsent is sent again (or the round fails with the error of the one before it).
+      if (!isPrecedingSendFailed(error)) metrics.publishFailed(rows.map(metricsOf), error);
       throw error;
     }
     metrics.eventsPublished(rows.map(metricsOf));
@@ -342,7 +364,7 @@ export class OutboxRelay {
   private async connectedProducer(): Promise<BatchProducer> {
     if (this.producer) return this.producer;
     const config = this.options.producerThread === false ? undefined : kafkaConfigFor(this.kafka);
-    const producer = config ? new ThreadedProducer(config) : this.kafka.producer(relayProducerConfig());
+    const producer = config ? new ThreadedProducer(config) : new OrderedProducer(this.kafka.producer(relayProducerConfig()));
     try {
       await producer.connect();
     } catch (error) {
@@ -387,6 +409,8 @@ function withinBytes(rows: ClaimedRow[], maxBytes: number): ClaimedRow[] {
   }
   return rows.slice(0, count);
 }
+
+const isPrecedingSendFailed = (error: unknown) => error instanceof Error && error.name === PRECEDING_SEND_FAILED;
 
 const metricsOf = (row: ClaimedRow) => ({ topic: row.topic, type: row.event_type });
 

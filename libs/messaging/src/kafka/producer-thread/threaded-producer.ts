@@ -4,10 +4,11 @@ import { Worker } from 'node:worker_threads';
 import type { KafkaConfig, ProducerBatch } from 'kafkajs';
 import type { ProducerReply, ProducerRequest, ThreadError } from './producer.worker';
 
-/** What the relay needs of a producer: kafkajs' Producer has it, and so has ThreadedProducer. */
+/** What the relay needs of a producer: OrderedProducer (on this thread) and ThreadedProducer have it. */
 export interface BatchProducer {
   connect(): Promise<void>;
-  sendBatch(batch: ProducerBatch): Promise<unknown>;
+  /** Sent after every send asked before it; refused unsent (PRECEDING_SEND_FAILED) when an earlier send of `chain` failed. */
+  sendBatch(batch: ProducerBatch, chain?: number): Promise<void>;
   disconnect(): Promise<void>;
 }
 
@@ -19,9 +20,11 @@ const DISCONNECT_TIMEOUT_MS = 1_000;
 /**
  * The relay's kafkajs producer on a worker thread of its own (docs/backbone.md, "The relay's producer thread"):
  * encoding record batches (CRC-32C, varints, buffers) was half the CPU of the thread that also commits, and a
- * service's commits and its relay then queued behind each other on one core. Requests go one at a time, in order,
- * as to a kafkajs producer; an error comes back with its name, type and cause, so `isUnpublishable` reads it the same.
- * The thread keeps the process alive only while a request waits for it; `disconnect()` ends it.
+ * service's commits and its relay then queued behind each other on one core. Requests are handled one at a time, in
+ * the order sent, by an OrderedProducer on the thread: a send asked for while another is on its way starts there as
+ * soon as that one is acknowledged, without waiting for this thread. An error comes back with its name, type and
+ * cause, so `isUnpublishable` reads it the same. The thread keeps the process alive only while a request waits for it;
+ * `disconnect()` ends it.
  */
 export class ThreadedProducer implements BatchProducer {
   private worker: Worker | null = null;
@@ -41,8 +44,8 @@ export class ThreadedProducer implements BatchProducer {
     return this.request({ op: 'connect' });
   }
 
-  async sendBatch(batch: ProducerBatch): Promise<void> {
-    await this.request({ op: 'sendBatch', batch });
+  async sendBatch(batch: ProducerBatch, chain?: number): Promise<void> {
+    await this.request({ op: 'sendBatch', batch, ...(chain === undefined ? {} : { chain }) });
   }
 
   /** Disconnects the producer (bounded: a broker that is down cannot hold it) and ends the thread. */
