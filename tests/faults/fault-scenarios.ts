@@ -193,7 +193,11 @@ export const SCENARIOS: Scenario[] = [
       await cleanup.add(recordingConsumer(ctx.kafka, reader, prefix, { batch: ctx.random() < 0.5, chunkSize: between(ctx.random, 10, 100) })).start();
       const events = new EventWriter(writer, prefix, keys, ctx.random, () => relay.wake());
       let writing = true;
-      const written = events.writeMany(between(ctx.random, 300, 600), between(ctx.random, 3, 20), 10).finally(() => (writing = false));
+      // Half the runs write long queues (over 100 rows: the outbox's COPY), half short ones (the INSERT sent with the COMMIT).
+      const long = ctx.random() < 0.5;
+      const written = (long
+        ? events.writeMany(between(ctx.random, 1500, 3000), between(ctx.random, 101, 200), 40)
+        : events.writeMany(between(ctx.random, 300, 600), between(ctx.random, 3, 20), 10)).finally(() => (writing = false));
       const admin = new Client({ connectionString: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' });
       await admin.connect();
       let terminated = 0;
