@@ -132,8 +132,8 @@ export class OutboxQueue {
    * Writes what is queued and commits `runner`'s transaction, in one round trip when at most
    * LITERAL_ROWS_PER_ROUND_TRIP rows are queued: the outbox INSERT travels with the COMMIT in one simple-protocol query
    * (values written as escaped literals), as the relay sends its UPDATE with its COMMIT. Longer queues are
-   * written by `flush` first (COPY), then committed. If the INSERT
-   * fails, PostgreSQL skips the COMMIT and the caller rolls back as for any failed statement. Returns how many rows.
+   * written by `flush` first (COPY), then committed. If the INSERT (or the COPY) fails, PostgreSQL skips the COMMIT
+   * and the caller rolls back as for any failed statement. Returns how many rows.
    */
   async flushAndCommit(runner: QueryRunner): Promise<number> {
     const rows = queued.get(this)!;
