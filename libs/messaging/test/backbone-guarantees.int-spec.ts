@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Kafka, Partitioners, Producer } from 'kafkajs';
+import { ConsumerConfig, Kafka, Partitioners, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { DonorRegisteredV1, dlqTopicOf } from '@giftflow/contracts';
 import * as messaging from '@giftflow/messaging';
@@ -215,6 +215,29 @@ describe('backbone guarantees', () => {
     expect(crashes).toBe(1);
     // The first event committed its transaction before the crash, so its redelivery is dropped by the inbox.
     expect(await receivedCounts(reader)).toEqual({ rows: 2, distinct: 2 });
+  });
+
+  it('5. lets kafkajs restart its consumer by itself only while it is the one running: not once stopped, nor once replaced (trap 28)', async () => {
+    const prefix = uniquePrefix('restart-rule');
+    await prepareTopics(kafka, prefix, 1);
+    // The same broker, each kafkajs consumer's configuration noted as it is made.
+    const noting = testKafka('giftflow-test-restart-rule');
+    const configs: ConsumerConfig[] = [];
+    const make = noting.consumer.bind(noting);
+    noting.consumer = (config: ConsumerConfig) => {
+      configs.push(config);
+      return make(config);
+    };
+    const mayRestart = (i: number) => configs[i].retry!.restartOnFailure!(new Error('crashed (as kafkajs asks after a crash)'));
+    const consumer = await started(recordingConsumer(noting, reader, prefix));
+    expect(configs).toHaveLength(1);
+    expect(await mayRestart(0)).toBe(true);
+    await consumer.stop();
+    expect(await mayRestart(0)).toBe(false);
+    await consumer.start(); // a new kafkajs consumer: the old one must not come back beside it
+    expect(configs).toHaveLength(2);
+    expect(await mayRestart(0)).toBe(false);
+    expect(await mayRestart(1)).toBe(true);
   });
 
   it('6. writes one letter per event and consumer, however often the poison is delivered, and records it dead', async () => {
