@@ -167,12 +167,11 @@ async function commitWith(runner: QueryRunner, statement: string | null): Promis
   return 0;
 }
 
-/** A row of COPY's text format: tab-separated, `\\N` for null, backslash, tab, newline and carriage return escaped. */
+/** A row of COPY's text format: tab-separated, `\N` for null, backslash, tab, newline and carriage return escaped. */
 function copyLine(values: (string | null)[]): string {
-  return `${values.map((v) => (v === null ? '\\N' : COPY_SPECIAL.test(v) ? v.replace(COPY_SPECIALS, (c) => COPY_ESCAPES[c]!) : v)).join('\t')}\n`;
+  return `${values.map((v) => (v === null ? '\\N' : v.replace(COPY_SPECIALS, (c) => COPY_ESCAPES[c]!))).join('\t')}\n`;
 }
 
-const COPY_SPECIAL = /[\\\t\n\r]/;
 const COPY_SPECIALS = /[\\\t\n\r]/g;
 const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
